@@ -1,0 +1,48 @@
+# Two commands do everything: `make run` (set up and serve) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Tests run the production settings; they need a key, and plain http on the test server.
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
+
+.PHONY: run test lint format messages compilemessages install
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# A local .env for development: DEBUG on and a random secret key, made once, never committed.
+.env:
+	@echo "Writing .env for local development (DEBUG on, a random SECRET_KEY)."
+	@printf 'DEBUG=true\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+
+# Babel compiles the catalogues, so a fresh machine needs no GNU gettext to run the site.
+compilemessages: install
+	$(BIN)/pybabel -q compile --domain django --directory locale
+
+run: install .env compilemessages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py create_dev_superuser
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)."
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install compilemessages
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the catalogues after changing strings (needs GNU gettext: apt-get install gettext).
+messages: install
+	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en -l es \
+		--ignore=.venv --ignore=staticfiles --ignore=tests

@@ -1,0 +1,146 @@
+"""Load DEI's partners, relationships and key figures, in French, English and Spanish.
+
+Idempotent: each object is found by its natural key (an organisation by any of its slugs, a
+partnership by organisation and kind, a status by its partnership, a figure by its identifier).
+What exists already is left exactly as staff left it; only what is missing is created.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import Q
+
+from organisations.models import Organisation
+from partners.models import ConsultativeStatus, Partnership
+from stats.models import KeyFigure
+
+CONTENT_FILE = Path(__file__).resolve().parents[2] / "content.json"
+LANGUAGES = ("fr", "en", "es")
+
+
+def translations(record, *fields):
+    """{"name": {"fr": …}} → {"name_fr": …, "name_en": …, "name_es": …}."""
+    values = {}
+    for field in fields:
+        texts = record.get(field) or {}
+        for lang in LANGUAGES:
+            values[f"{field}_{lang}"] = texts.get(lang, "")
+    # An untranslated slug is NULL, as the admin stores it, so that it stays unique.
+    for lang in LANGUAGES:
+        if values.get(f"slug_{lang}") == "":
+            values[f"slug_{lang}"] = None
+    return values
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent; never changes what staff edited)."
+
+    def handle(self, *args, **options):
+        content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        self.created = {"organisations": 0, "partnerships": 0, "statuses": 0, "figures": 0}
+        with transaction.atomic():
+            organisations = self.load_organisations(content["organisations"])
+            self.load_partnerships(content["partnerships"], organisations)
+            self.load_figures(content["figures"], organisations)
+        summary = ", ".join(f"{count} {name}" for name, count in self.created.items())
+        self.stdout.write(f"Demo content: created {summary}; everything else was already there.")
+
+    def save(self, obj, counter):
+        obj.full_clean()
+        obj.save()
+        self.created[counter] += 1
+        return obj
+
+    def load_organisations(self, records):
+        """Return every organisation of the file, by French slug, created where missing."""
+        by_slug, new = {}, []
+        for record in records:
+            slugs = record["slug"]
+            existing = Organisation.objects.filter(
+                Q(slug_fr=slugs["fr"]) | Q(slug_en=slugs["en"]) | Q(slug_es=slugs["es"])
+            ).first()
+            if existing is None:
+                existing = Organisation(
+                    kind=record["kind"],
+                    website=record.get("website", ""),
+                    founded_year=record.get("founded_year"),
+                    headquarters_country=record.get("headquarters_country", ""),
+                    member_count=record.get("member_count"),
+                    member_country_count=record.get("member_country_count"),
+                    is_published=True,
+                    **translations(
+                        record,
+                        "name",
+                        "acronym",
+                        "slug",
+                        "summary",
+                        "description",
+                        "headquarters_city",
+                        "members_note",
+                    ),
+                )
+                self.save(existing, "organisations")
+                new.append((existing, record))
+            by_slug[slugs["fr"]] = existing
+        # Parents are set once every body exists, and only on the bodies just created.
+        for organisation, record in new:
+            if record.get("parent"):
+                organisation.parent = by_slug[record["parent"]]
+                organisation.save(update_fields=["parent"])
+        return by_slug
+
+    def load_partnerships(self, records, organisations):
+        for record in records:
+            organisation = organisations[record["organisation"]]
+            partnership = Partnership.objects.filter(
+                organisation=organisation, kind=record["kind"]
+            ).first()
+            if partnership is None:
+                partnership = self.save(
+                    Partnership(
+                        organisation=organisation,
+                        kind=record["kind"],
+                        since_year=record.get("since_year"),
+                        until_year=record.get("until_year"),
+                        evidence_url=record.get("evidence_url", ""),
+                        order=record["order"],
+                        is_published=True,
+                        **translations(record, "role", "description", "benefits"),
+                    ),
+                    "partnerships",
+                )
+            status = record.get("consultative_status")
+            if status and not ConsultativeStatus.objects.filter(partnership=partnership).exists():
+                self.save(
+                    ConsultativeStatus(
+                        partnership=partnership,
+                        category=status.get("category", ""),
+                        granted_year=status.get("granted_year"),
+                        **translations(status, "privileges"),
+                    ),
+                    "statuses",
+                )
+
+    def load_figures(self, records, organisations):
+        for record in records:
+            if KeyFigure.objects.filter(key=record["key"]).exists():
+                continue
+            self.save(
+                KeyFigure(
+                    key=record["key"],
+                    kind=record["kind"],
+                    qualifier=record["qualifier"],
+                    value=record.get("value"),
+                    ratio_total=record.get("ratio_total"),
+                    year=record.get("year"),
+                    about_organisation=organisations.get(record.get("about")),
+                    source_organisation=organisations.get(record.get("source_organisation")),
+                    source_url=record.get("source_url", ""),
+                    order=record["order"],
+                    is_published=True,
+                    **translations(record, "label", "scope", "note", "source_title"),
+                ),
+                "figures",
+            )

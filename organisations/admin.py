@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import Organisation
+
+# A web address typed without its scheme is taken as https://.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def translated(*fields):
+    """Every language's column of each field, for admin search."""
+    return tuple(f"{field}_{lang}" for field in fields for lang in ("fr", "en", "es"))
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ("name", "acronym", "kind", "headquarters_city", "is_published", "updated_at")
+    list_display_links = ("name",)
+    list_filter = ("is_published", "kind")
+    search_fields = translated("name", "acronym", "summary")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("parent",)
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "slug", "kind", "parent", "summary", "description")}),
+        (
+            _("Identity"),
+            {
+                "fields": (
+                    "website",
+                    "logo",
+                    "founded_year",
+                    "headquarters_city",
+                    "headquarters_country",
+                )
+            },
+        ),
+        (_("Members"), {"fields": ("member_count", "member_country_count", "members_note")}),
+        (_("Publication"), {"fields": ("is_published",)}),
+    )

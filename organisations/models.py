@@ -1,0 +1,142 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .countries import country_choices, country_name
+from .validators import validate_logo, validate_web_url, year_validators
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Organisation(models.Model):
+    """A body DEI works with, belongs to, or quotes: a UN organ, a network, a national section..."""
+
+    class Kind(models.TextChoices):
+        UN_PRINCIPAL_ORGAN = "un_principal_organ", _("UN principal organ")
+        UN_FUND_PROGRAMME = "un_fund_programme", _("UN fund or programme")
+        UN_SPECIALISED_AGENCY = "un_specialised_agency", _("UN specialised agency")
+        UN_INTERAGENCY_BODY = "un_interagency_body", _("UN interagency body")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
+        EU_AGENCY = "eu_agency", _("EU agency")
+        NGO_NETWORK = "ngo_network", _("NGO network")
+        NGO_COUNCIL = "ngo_council", _("NGO council")
+        NGO = "ngo", _("NGO")
+        INTERNATIONAL_MOVEMENT = "international_movement", _("International movement")
+        NATIONAL_SECTION = "national_section", _("National section")
+        POLICY_CENTRE = "policy_centre", _("Policy centre")
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("Full name, without the acronym. Example: International Labour Organization."),
+    )
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=30,
+        blank=True,
+        help_text=_("As used in this language. Example: OIT in French, ILO in English."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        help_text=_(
+            "The last part of the page's address in this language: lowercase letters, digits "
+            "and hyphens. Example: international-labour-organization."
+        ),
+    )
+    kind = models.CharField(pgettext_lazy("kind of body", "kind"), max_length=30, choices=Kind)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("The body's presentation. Leave a blank line between paragraphs."),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        validators=[validate_web_url],
+        help_text=_("The body's official home page. Example: https://www.ilo.org/"),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG, JPEG or WebP, under 2 MB. SVG is refused: it can carry scripts."),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded in"), null=True, blank=True, validators=year_validators
+    )
+    headquarters_city = models.CharField(
+        _("headquarters city"),
+        max_length=100,
+        blank=True,
+        help_text=_("As written in this language. Example: Genève, Geneva, Ginebra."),
+    )
+    headquarters_country = models.CharField(
+        _("headquarters country"), max_length=2, blank=True, choices=country_choices
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_(
+            "The body this one belongs to: a national section's movement, a UN agency's UN."
+        ),
+    )
+    member_count = models.PositiveIntegerField(
+        _("number of members"), null=True, blank=True, help_text=_("Only where it matters.")
+    )
+    member_country_count = models.PositiveIntegerField(
+        _("number of countries of its members"), null=True, blank=True
+    )
+    members_note = models.CharField(
+        _("about its members"),
+        max_length=255,
+        blank=True,
+        help_text=_("Example: 9 international NGOs and 9 regional or national NGOs."),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published organisations appear on the public site."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        # Unique per language. Not on `slug` itself: modeltranslation fills that column with
+        # whichever language was active when saving, so two bodies could collide there.
+        constraints = [
+            models.UniqueConstraint(
+                fields=[f"slug_{lang}"],
+                name=f"organisation_unique_slug_{lang}",
+                violation_error_code="unique",
+                violation_error_message=_("Another organisation already has this slug."),
+            )
+            for lang in ("fr", "en", "es")
+        ]
+
+    def __str__(self):
+        if self.acronym:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    @property
+    def headquarters_country_name(self):
+        return country_name(self.headquarters_country)

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+)
+
+from organisations.admin import HTTPS_URL_FIELDS, OrganisationAdmin, translated
+from organisations.models import Organisation
+
+from .models import ConsultativeStatus, Partnership
+
+PARTNERSHIP_FIELDS = (
+    "kind",
+    ("since_year", "until_year"),
+    "role",
+    "description",
+    "benefits",
+    "evidence_url",
+    ("order", "is_published"),
+)
+
+
+class PartnershipInline(TranslationStackedInline):
+    model = Partnership
+    fields = PARTNERSHIP_FIELDS
+    formfield_overrides = HTTPS_URL_FIELDS
+    extra = 0
+    show_change_link = True
+
+
+# Organisations know nothing of partnerships; this app adds its inline to their admin page.
+admin.site.unregister(Organisation)
+
+
+@admin.register(Organisation)
+class OrganisationWithPartnershipsAdmin(OrganisationAdmin):
+    inlines = [PartnershipInline]
+
+
+class ConsultativeStatusInline(TranslationStackedInline):
+    model = ConsultativeStatus
+    fields = ("category", "granted_year", "privileges")
+    extra = 0
+    max_num = 1
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ("organisation", "kind", "since_year", "until_year", "order", "is_published")
+    list_filter = ("is_published", "kind")
+    list_select_related = ("organisation",)
+    search_fields = translated("organisation__name", "organisation__acronym", "role")
+    autocomplete_fields = ("organisation",)
+    fields = ("organisation", *PARTNERSHIP_FIELDS)
+    inlines = [ConsultativeStatusInline]
+
+
+@admin.register(ConsultativeStatus)
+class ConsultativeStatusAdmin(TabbedTranslationAdmin):
+    list_display = ("body_name", "category", "granted_year")
+    list_filter = ("category",)
+    list_select_related = ("partnership__organisation",)
+    search_fields = translated(
+        "partnership__organisation__name", "partnership__organisation__acronym"
+    )
+    autocomplete_fields = ("partnership",)
+    fields = ("partnership", "category", "granted_year", "privileges")
+
+    @admin.display(description=_("body"), ordering="partnership__organisation__name")
+    def body_name(self, status):
+        return status.body

@@ -1,0 +1,166 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from organisations.models import Organisation
+from organisations.validators import validate_web_url, year_validators
+
+
+def split_points(text):
+    """A list field is typed one point per line; blank lines are not points."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, organisation__is_published=True)
+
+
+class Partnership(models.Model):
+    """One relationship between DEI and an organisation; a body can have several."""
+
+    class Kind(models.TextChoices):
+        CONSULTATIVE_STATUS = "consultative_status", _("Consultative status")
+        MEMBERSHIP = "membership", _("Membership")
+        FOUNDING_MEMBERSHIP = "founding_membership", _("Founding membership")
+        STEERING_COMMITTEE = "steering_committee", _("Steering-committee seat")
+        PLATFORM_MEMBERSHIP = "platform_membership", _("Network or platform membership")
+        AGREEMENT = "agreement", _("Agreement (memorandum of understanding)")
+        COLLABORATION = "collaboration", _("Collaboration")
+        HOSTING = "hosting", _("Hosting")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    kind = models.CharField(
+        pgettext_lazy("kind of relationship", "kind"), max_length=30, choices=Kind
+    )
+    since_year = models.PositiveSmallIntegerField(
+        _("since"), null=True, blank=True, validators=year_validators
+    )
+    until_year = models.PositiveSmallIntegerField(
+        _("until"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("Leave empty while the relationship lasts."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "DEI's place in the relationship. Example: represented by the director general of "
+            "the International Secretariat."
+        ),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the relationship is, in a few sentences.")
+    )
+    benefits = models.TextField(
+        _("what it lets DEI do"),
+        blank=True,
+        help_text=_("One point per line. Example: Take part in the annual conference in Vienna."),
+    )
+    evidence_url = models.URLField(
+        _("evidence link"),
+        blank=True,
+        validators=[validate_web_url],
+        help_text=_(
+            "Where the relationship can be checked: the UN register, the signed memorandum."
+        ),
+    )
+    order = models.PositiveIntegerField(
+        _("order"),
+        default=0,
+        db_index=True,
+        help_text=_("Position on the partners page: smaller numbers come first."),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Shown on the public site only when its organisation is published too."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.organisation.name} — {self.get_kind_display()}"
+
+    def clean(self):
+        if self.since_year and self.until_year and self.until_year < self.since_year:
+            message = _("The end year cannot be before the start year (%(since)s).")
+            raise ValidationError({"until_year": message % {"since": self.since_year}})
+
+    def benefit_list(self):
+        return split_points(self.benefits)
+
+
+class ConsultativeStatus(models.Model):
+    """The formal status DEI holds with a body, such as ECOSOC's consultative status."""
+
+    class Category(models.TextChoices):
+        GENERAL = "general", _("General")
+        SPECIAL = "special", _("Special")
+        ROSTER = "roster", _("Roster")
+        PARTICIPATORY = "participatory", _("Participatory")
+
+    partnership = models.OneToOneField(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.PROTECT,
+        related_name="consultative_status",
+        limit_choices_to={"kind": Partnership.Kind.CONSULTATIVE_STATUS},
+        help_text=_("The consultative-status partnership with the body that grants it."),
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=Category,
+        blank=True,
+        help_text=_("Where the body has categories (ECOSOC: general, special, roster)."),
+    )
+    granted_year = models.PositiveSmallIntegerField(
+        _("granted in"), null=True, blank=True, validators=year_validators
+    )
+    privileges = models.TextField(
+        _("privileges"),
+        blank=True,
+        help_text=_(
+            "The rights the status gives, one per line. Example: Submit written statements."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("consultative status")
+        verbose_name_plural = _("consultative statuses")
+        ordering = ["partnership__order", "pk"]
+
+    def __str__(self):
+        return str(_("Consultative status with %(body)s") % {"body": self.body.name})
+
+    @property
+    def body(self):
+        """The body that grants the status: the partnership's organisation."""
+        return self.partnership.organisation
+
+    def clean(self):
+        partnership = getattr(self, "partnership", None)
+        if partnership and partnership.kind != Partnership.Kind.CONSULTATIVE_STATUS:
+            raise ValidationError(
+                {"partnership": _("Choose a partnership of the kind “consultative status”.")}
+            )
+
+    def privilege_list(self):
+        return split_points(self.privileges)

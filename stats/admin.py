@@ -1,0 +1,68 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from organisations.admin import HTTPS_URL_FIELDS, translated
+
+from .models import KeyFigure
+
+
+class SourceFilter(admin.SimpleListFilter):
+    title = _("source")
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Source missing")), ("given", _("Source given"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.missing_source()
+        if self.value() == "given":
+            return queryset.with_source()
+        return queryset
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ("label", "value", "kind", "scope", "year", "source", "order", "is_published")
+    list_filter = ("is_published", "kind", SourceFilter)
+    list_select_related = ("source_organisation",)
+    search_fields = ("key", *translated("label", "scope", "source_title"))
+    prepopulated_fields = {"key": ("label",)}
+    autocomplete_fields = ("about_organisation", "source_organisation")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "label",
+                    "key",
+                    ("kind", "qualifier"),
+                    ("value", "ratio_total"),
+                    "scope",
+                    "note",
+                    "year",
+                    "about_organisation",
+                )
+            },
+        ),
+        (
+            _("Source"),
+            {
+                "description": _(
+                    "Leave all three empty only while the source is unknown: the figure is then "
+                    "marked “source missing” for visitors and never highlighted on the home page."
+                ),
+                "fields": ("source_organisation", "source_title", "source_url"),
+            },
+        ),
+        (_("Publication"), {"fields": ("order", "is_published")}),
+    )
+
+    @admin.display(description=_("source"))
+    def source(self, figure):
+        if figure.source_missing:
+            return format_html('<strong class="source-missing">⚠ {}</strong>', _("Source missing"))
+        return figure.source_organisation or figure.source_title or figure.source_url

@@ -1,0 +1,168 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from organisations.models import Organisation
+from organisations.validators import validate_web_url, year_validators
+
+# No source organisation, no title (French is the source language) and no link.
+NO_SOURCE = (
+    Q(source_organisation__isnull=True)
+    & (Q(source_title_fr="") | Q(source_title_fr__isnull=True))
+    & Q(source_url="")
+)
+
+
+class KeyFigureQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_source(self):
+        return self.exclude(NO_SOURCE)
+
+    def missing_source(self):
+        return self.filter(NO_SOURCE)
+
+
+class KeyFigure(models.Model):
+    """A figure behind DEI's cause, always shown with its scope, year and source."""
+
+    class Kind(models.TextChoices):
+        COUNT = "count", _("Count")
+        PERCENTAGE = "percentage", _("Percentage")
+        RATIO = "ratio", _("Ratio (N in M)")
+        DATED_FACT = "dated_fact", _("Dated fact (no number)")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        MORE_THAN = "more_than", _("more than")
+        AT_LEAST = "at_least", _("at least")
+        ABOUT = "about", _("about")
+        UP_TO = "up_to", _("up to")
+        AS_YOUNG_AS = "as_young_as", _("as young as")
+
+    key = models.SlugField(
+        _("identifier"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "A stable name for the figure, used in links to it and by imports. "
+            "Example: children-sexually-exploited-yearly."
+        ),
+    )
+    kind = models.CharField(
+        pgettext_lazy("kind of figure", "kind"), max_length=20, choices=Kind, default=Kind.COUNT
+    )
+    qualifier = models.CharField(
+        _("qualifier"), max_length=20, choices=Qualifier, default=Qualifier.EXACT
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number as published: 1200000 for 1.2 million, 29 for 29 %, 7 for “7 in 10”. "
+            "Empty for a dated fact."
+        ),
+    )
+    ratio_total = models.PositiveIntegerField(
+        _("out of"), null=True, blank=True, help_text=_("For a ratio “N in M”, the M. Example: 10.")
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=255,
+        help_text=_(
+            "What is counted, as it reads after the number. Example: children who are victims "
+            "of sexual exploitation every year."
+        ),
+    )
+    scope = models.CharField(
+        _("scope"), max_length=120, blank=True, help_text=_("Where it applies. Example: Europe.")
+    )
+    note = models.CharField(
+        _("note"), max_length=255, blank=True, help_text=_("Example: some as young as 6.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=year_validators
+    )
+    about_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("about"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+        help_text=_("The organisation the figure describes, if any."),
+    )
+    source_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("source organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sourced_figures",
+    )
+    source_title = models.CharField(
+        _("source title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The report or page the figure comes from."),
+    )
+    source_url = models.URLField(
+        _("source link"), blank=True, validators=[validate_web_url], max_length=500
+    )
+    order = models.PositiveIntegerField(
+        _("order"),
+        default=0,
+        db_index=True,
+        help_text=_("Position on the key figures page: smaller numbers come first."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = KeyFigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def source_missing(self):
+        """No source organisation, title or link: visitors are told, editors see it to fix."""
+        return not (self.source_organisation_id or self.source_title_fr or self.source_url)
+
+    def clean(self):
+        errors = {}
+        if self.kind == self.Kind.DATED_FACT:
+            if self.value is not None:
+                errors["value"] = _("A dated fact has no number: leave the value empty.")
+            if not self.year:
+                errors["year"] = _("A dated fact needs its year.")
+        elif self.value is None:
+            errors["value"] = _("Enter the figure's value.")
+        elif self.value < 0:
+            errors["value"] = _("A figure cannot be negative.")
+        elif self.kind == self.Kind.PERCENTAGE and self.value > Decimal(100):
+            errors["value"] = _("A percentage is between 0 and 100.")
+        if self.kind == self.Kind.RATIO:
+            if not self.ratio_total:
+                errors["ratio_total"] = _("A ratio “N in M” needs its M.")
+            elif self.value is not None and self.value > self.ratio_total:
+                errors["value"] = _("In a ratio “N in M”, N cannot be above M (%(total)s).") % {
+                    "total": self.ratio_total
+                }
+        elif self.ratio_total is not None:
+            errors["ratio_total"] = _("Only a ratio has an “out of” number.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,79 @@
+"""Shared actors and objects: an editor (staff superuser), and small builders for content."""
+
+import io
+
+import pytest
+from django.utils import translation
+from PIL import Image
+
+from organisations.models import Organisation
+from partners.models import Partnership
+from stats.models import KeyFigure
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads of a test go to a folder of its own, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def in_english():
+    """Model-level messages in English; the admin tests check the French and Spanish ones."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-editor")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def make_organisation(**fields):
+    n = Organisation.objects.count() + 1
+    values = {
+        "name_fr": f"Organisation {n}",
+        "slug_fr": f"organisation-{n}",
+        "kind": Organisation.Kind.NGO,
+        "summary_fr": f"Résumé {n}",
+        "is_published": True,
+    }
+    values.update(fields)
+    return Organisation.objects.create(**values)
+
+
+def make_partnership(organisation=None, **fields):
+    values = {
+        "organisation": organisation or make_organisation(),
+        "kind": Partnership.Kind.COLLABORATION,
+        "role_fr": "Partenaire",
+        "is_published": True,
+    }
+    values.update(fields)
+    return Partnership.objects.create(**values)
+
+
+def make_figure(**fields):
+    n = KeyFigure.objects.count() + 1
+    values = {
+        "key": f"figure-{n}",
+        "kind": KeyFigure.Kind.COUNT,
+        "value": 100,
+        "label_fr": f"chiffre {n}",
+        "is_published": True,
+    }
+    values.update(fields)
+    return KeyFigure.objects.create(**values)
+
+
+def image_bytes(image_format="PNG", size=(4, 4)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#1f5fa8").save(buffer, format=image_format)
+    return buffer.getvalue()
