@@ -1,0 +1,5 @@
+#!/bin/sh
+# Bring the database schema up to date, then run the container's command (gunicorn).
+set -e
+python manage.py migrate --noinput
+exec "$@"
