@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -43,7 +44,7 @@ def validate_logo(file):
         raise ValidationError(
             _("The logo is %(size)s MB; it must be under 2 MB."),
             code="logo_too_large",
-            params={"size": f"{file.size / 1024 / 1024:.1f}"},
+            params={"size": number_format(file.size / 1024 / 1024, 1)},
         )
     position = file.tell() if hasattr(file, "tell") else 0
     try:

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -38,12 +39,12 @@ class KeyFigure(models.Model):
         DATED_FACT = "dated_fact", _("Dated fact (no number)")
 
     class Qualifier(models.TextChoices):
-        EXACT = "exact", _("exactly")
-        MORE_THAN = "more_than", _("more than")
-        AT_LEAST = "at_least", _("at least")
-        ABOUT = "about", _("about")
-        UP_TO = "up_to", _("up to")
-        AS_YOUNG_AS = "as_young_as", _("as young as")
+        EXACT = "exact", pgettext_lazy("figure qualifier", "exactly")
+        MORE_THAN = "more_than", pgettext_lazy("figure qualifier", "more than")
+        AT_LEAST = "at_least", pgettext_lazy("figure qualifier", "at least")
+        ABOUT = "about", pgettext_lazy("figure qualifier", "about")
+        UP_TO = "up_to", pgettext_lazy("figure qualifier", "up to")
+        AS_YOUNG_AS = "as_young_as", pgettext_lazy("figure qualifier", "as young as")
 
     key = models.SlugField(
         _("identifier"),
@@ -93,7 +94,7 @@ class KeyFigure(models.Model):
     )
     about_organisation = models.ForeignKey(
         Organisation,
-        verbose_name=_("about"),
+        verbose_name=_("organisation described"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -134,8 +135,13 @@ class KeyFigure(models.Model):
         verbose_name_plural = _("key figures")
         ordering = ["order", "pk"]
 
+    translation_core_fields = ("label", "scope", "note", "source_title")
+
     def __str__(self):
         return self.label
+
+    def get_absolute_url(self):
+        return f"{reverse('statistics:list')}#{self.key}"
 
     @property
     def source_missing(self):
