@@ -56,9 +56,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.postgres",
+    "multilingual",
     "organisations",
     "partners",
     "stats.apps.StatisticsConfig",
+    "pages",
+    "search",
     "demo",
 ]
 

@@ -1,11 +1,29 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from pages.sitemaps import SITEMAPS
+from pages.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+# Every public URL carries its language, and its path is translated (/fr/partenaires/,
+# /en/partners/, /es/socios/). "/" redirects to the visitor's language (LocaleMiddleware).
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path(_("partners/"), include("partners.urls")),
+    path(_("organisations/"), include("organisations.urls")),
+    path(_("key-figures/"), include("stats.urls")),
+    path(_("search/"), include("search.urls")),
+)
 
 if settings.DEBUG:
     # Uploaded logos, served by Django in development only (production: see the README).

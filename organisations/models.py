@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -132,10 +133,17 @@ class Organisation(models.Model):
             for lang in ("fr", "en", "es")
         ]
 
+    # The text a page is made of: a language counts as translated when these are.
+    translation_core_fields = ("name", "summary", "description")
+
     def __str__(self):
         if self.acronym:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def get_absolute_url(self):
+        # `slug` reads the active language's slug, or the French one where it has none.
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     @property
     def headquarters_country_name(self):

@@ -30,6 +30,14 @@ class Partnership(models.Model):
         COLLABORATION = "collaboration", _("Collaboration")
         HOSTING = "hosting", _("Hosting")
 
+    # The kinds the partners page sums up as "memberships".
+    MEMBERSHIP_KINDS = (
+        Kind.MEMBERSHIP,
+        Kind.FOUNDING_MEMBERSHIP,
+        Kind.STEERING_COMMITTEE,
+        Kind.PLATFORM_MEMBERSHIP,
+    )
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -95,8 +103,13 @@ class Partnership(models.Model):
         verbose_name_plural = _("partnerships")
         ordering = ["order", "pk"]
 
+    translation_core_fields = ("role", "description", "benefits")
+
     def __str__(self):
         return f"{self.organisation.name} — {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return f"{self.organisation.get_absolute_url()}#partnership-{self.pk}"
 
     def clean(self):
         if self.since_year and self.until_year and self.until_year < self.since_year:
@@ -146,6 +159,8 @@ class ConsultativeStatus(models.Model):
         verbose_name = _("consultative status")
         verbose_name_plural = _("consultative statuses")
         ordering = ["partnership__order", "pk"]
+
+    translation_core_fields = ("privileges",)
 
     def __str__(self):
         return str(_("Consultative status with %(body)s") % {"body": self.body.name})

@@ -28,7 +28,8 @@ def test_an_organisation_is_saved_in_french_with_english_but_no_spanish(editor_c
     )
     assert response.status_code == 302
     ilo = Organisation.objects.get(slug_fr="organisation-internationale-du-travail")
-    assert (ilo.acronym_fr, ilo.acronym_en, ilo.acronym_es) == ("OIT", "ILO", "")
+    assert (ilo.acronym_fr, ilo.acronym_en) == ("OIT", "ILO")
+    assert not ilo.acronym_es
     assert ilo.slug_es is None
 
 

@@ -1,0 +1,30 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As json_script does: no "</script>" or markup can be closed from inside the data.
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context, organisation):
+    """schema.org Organization data for search engines: name, acronym, URL, logo."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": organisation.name,
+        "url": organisation.website or request.build_absolute_uri(organisation.get_absolute_url()),
+    }
+    if organisation.acronym:
+        data["alternateName"] = organisation.acronym
+    if organisation.logo:
+        data["logo"] = request.build_absolute_uri(organisation.logo.url)
+    if organisation.parent:
+        data["parentOrganization"] = {"@type": "Organization", "name": organisation.parent.name}
+    payload = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
+    # Safe: the escapes above leave no "<", ">" or "&" in the payload.
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

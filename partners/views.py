@@ -1,0 +1,31 @@
+from django.shortcuts import render
+
+from multilingual.alternates import language_context
+
+from .models import Partnership
+
+
+def group_by_kind(partnerships):
+    """[(kind label, [partnership, …]), …], groups in the order of their first member."""
+    groups = {}
+    for partnership in partnerships:
+        groups.setdefault(partnership.kind, []).append(partnership)
+    return [(Partnership.Kind(kind).label, members) for kind, members in groups.items()]
+
+
+def partner_list(request):
+    partnerships = list(
+        Partnership.objects.published().select_related("organisation", "consultative_status")
+    )
+    statuses = [p for p in partnerships if hasattr(p, "consultative_status")]
+    memberships = [p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS]
+    return render(
+        request,
+        "partners/partner_list.html",
+        {
+            "groups": group_by_kind(partnerships),
+            "statuses": statuses,
+            "memberships": memberships,
+            **language_context(request),
+        },
+    )
