@@ -13,6 +13,7 @@ from django.template import Context, Template
 from django.utils.translation import override
 
 from stats.formatting import (
+    QUALIFIER_FORMATS,
     figure_display,
     figure_exact_value,
     figure_proportion,
@@ -278,6 +279,4 @@ def test_a_dated_fact_has_no_chart():
 
 
 def test_the_qualifier_choices_all_have_a_wording_or_are_exact():
-    from stats.formatting import QUALIFIER_FORMATS
-
     assert set(QUALIFIER_FORMATS) | {KeyFigure.Qualifier.EXACT} == set(KeyFigure.Qualifier)
