@@ -29,9 +29,11 @@ class YearMinValidator(MinValueValidator):
 year_validators = [YearMinValidator(FIRST_YEAR), YearMaxValidator(next_year)]
 
 # URLField alone also accepts ftp:// links; a public website must be a web page.
+# Its own code: a field replaces the message of an "invalid" error with its generic one.
 validate_web_url = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a web address that starts with http:// or https://."),
+    code="not_web_address",
 )
 
 

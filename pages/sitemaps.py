@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from multilingual.availability import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.views import page_languages
 from partners.models import Partnership
@@ -12,7 +13,18 @@ class MultilingualSitemap(Sitemap):
 
     i18n = True
     alternates = True
-    x_default = True
+
+    def get_urls(self, *args, **kwargs):
+        # Django's own x-default strips the language prefix, but every URL here has one:
+        # x-default is the French page, which always exists.
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            source = [a for a in url["alternates"] if a["lang_code"] == SOURCE_LANGUAGE]
+            if source:
+                url["alternates"].append(
+                    {"location": source[0]["location"], "lang_code": "x-default"}
+                )
+        return urls
 
 
 class StaticPagesSitemap(MultilingualSitemap):

@@ -39,9 +39,7 @@ def switcher_links(html):
 
 
 def hreflang_links(html):
-    return dict(re.findall(
-            r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html
-        ))
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
 def notice_languages(html):
