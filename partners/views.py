@@ -13,12 +13,23 @@ def group_by_kind(partnerships):
     return [(Partnership.Kind(kind).label, members) for kind, members in groups.items()]
 
 
+def group_by_organisation(partnerships):
+    """[(organisation, [kind label, …]), …]: one line per body in the summary."""
+    bodies = {}
+    for partnership in partnerships:
+        entry = bodies.setdefault(partnership.organisation_id, (partnership.organisation, []))
+        entry[1].append(partnership.get_kind_display())
+    return list(bodies.values())
+
+
 def partner_list(request):
     partnerships = list(
         Partnership.objects.published().select_related("organisation", "consultative_status")
     )
     statuses = [p for p in partnerships if hasattr(p, "consultative_status")]
-    memberships = [p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS]
+    memberships = group_by_organisation(
+        p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS
+    )
     return render(
         request,
         "partners/partner_list.html",

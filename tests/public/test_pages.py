@@ -122,3 +122,10 @@ def test_the_organisation_page_carries_schema_org_data(client, demo):
     assert '"@type": "Organization"' in data
     assert '"alternateName": "ILO"' in data
     assert '"url": "https://www.ilo.org/"' in data
+
+
+def test_the_summary_names_a_body_once_with_all_its_memberships(client, demo):
+    html = client.get("/en/partners/").content.decode()
+    summary = html[html.index('id="summary-title"') : html.index('id="group-1"')]
+    assert summary.count(">Child Rights Connect</a>") == 1
+    assert "founding membership, steering-committee seat" in summary
