@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
+from modeltranslation.translator import translator
 
 from organisations.models import Organisation
 from partners.models import ConsultativeStatus, Partnership
@@ -20,10 +21,11 @@ CONTENT_FILE = Path(__file__).resolve().parents[2] / "content.json"
 LANGUAGES = ("fr", "en", "es")
 
 
-def translations(record, *fields):
-    """{"name": {"fr": …}} → {"name_fr": …, "name_en": …, "name_es": …}."""
+def translations(record, model):
+    """{"name": {"fr": …}} → {"name_fr": …, "name_en": …, "name_es": …}, for each field that
+    the model's translation.py registers."""
     values = {}
-    for field in fields:
+    for field in translator.get_options_for_model(model).fields:
         texts = record.get(field) or {}
         for lang in LANGUAGES:
             values[f"{field}_{lang}"] = texts.get(lang, "")
@@ -70,16 +72,7 @@ class Command(BaseCommand):
                     member_count=record.get("member_count"),
                     member_country_count=record.get("member_country_count"),
                     is_published=True,
-                    **translations(
-                        record,
-                        "name",
-                        "acronym",
-                        "slug",
-                        "summary",
-                        "description",
-                        "headquarters_city",
-                        "members_note",
-                    ),
+                    **translations(record, Organisation),
                 )
                 self.save(existing, "organisations")
                 new.append((existing, record))
@@ -107,7 +100,7 @@ class Command(BaseCommand):
                         evidence_url=record.get("evidence_url", ""),
                         order=record["order"],
                         is_published=True,
-                        **translations(record, "role", "description", "benefits"),
+                        **translations(record, Partnership),
                     ),
                     "partnerships",
                 )
@@ -118,7 +111,7 @@ class Command(BaseCommand):
                         partnership=partnership,
                         category=status.get("category", ""),
                         granted_year=status.get("granted_year"),
-                        **translations(status, "privileges"),
+                        **translations(status, ConsultativeStatus),
                     ),
                     "statuses",
                 )
@@ -140,7 +133,7 @@ class Command(BaseCommand):
                     source_url=record.get("source_url", ""),
                     order=record["order"],
                     is_published=True,
-                    **translations(record, "label", "scope", "note", "source_title"),
+                    **translations(record, KeyFigure),
                 ),
                 "figures",
             )
