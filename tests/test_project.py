@@ -69,3 +69,20 @@ def test_the_statistics_app_is_labelled_statistics_but_lives_in_stats():
     import statistics
 
     assert hasattr(statistics, "pstdev"), "the standard library's statistics module is shadowed"
+
+
+def test_production_settings_pass_the_deployment_checklist_with_no_warning():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
+    env.update(
+        ENV_FILE="/nonexistent/.env",
+        SECRET_KEY="a-long-random-production-key-" + "x" * 40,
+        ALLOWED_HOSTS="dei.example.org",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -17,6 +17,12 @@ def lang_if_fallback(obj, field):
 
 
 @register.filter
+def shown_in_french(obj):
+    """True when part of the object's text is the French fallback in the visitor's language."""
+    return any(falls_back(obj, field, get_language()) for field in obj.translation_core_fields)
+
+
+@register.filter
 def language_name(code):
     """A language's name in that language: Français, English, Español."""
     return get_language_info(code)["name_local"]

@@ -129,3 +129,10 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_a_partnership_shown_in_french_on_the_spanish_partners_page_says_so(client, english_only):
+    html = client.get("/es/socios/").content.decode()
+    assert "Aún no traducido a su idioma: se muestra en francés." in html
+    assert '<p lang="fr">DEI en est membre.</p>' in html
+    assert "Aún no traducido" not in client.get("/en/partners/").content.decode()
