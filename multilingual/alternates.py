@@ -25,23 +25,22 @@ def language_context(request, languages=None, obj=None):
                 return obj.get_absolute_url()
         return translate_url(request.path, lang)
 
+    urls = {lang: url_in(lang) for lang in {*languages, current}}
     alternates = [
         {
             "code": lang,
             "name": LANGUAGE_NAMES[lang],
-            "url": url_in(lang),
-            "absolute_url": request.build_absolute_uri(url_in(lang)),
+            "url": urls[lang],
+            "absolute_url": request.build_absolute_uri(urls[lang]),
             "is_current": lang == current,
         }
         for lang in languages
     ]
-    by_code = {alternate["code"]: alternate for alternate in alternates}
-    by_code.get(current) or by_code[SOURCE_LANGUAGE]
     return {
         "page_languages": languages,
         "alternates": alternates,
         "other_languages": [a for a in alternates if not a["is_current"]],
-        "canonical_url": request.build_absolute_uri(url_in(current)),
-        "x_default_url": by_code[SOURCE_LANGUAGE]["absolute_url"],
+        "canonical_url": request.build_absolute_uri(urls[current]),
+        "x_default_url": request.build_absolute_uri(urls[SOURCE_LANGUAGE]),
         "content_in_visitor_language": current in languages,
     }

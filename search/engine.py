@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.availability import SOURCE_LANGUAGE
@@ -32,19 +31,29 @@ class Result:
     snippet: str
 
 
-# What is searched, per kind of content: its queryset and the translated fields to look in.
+@dataclass
+class Source:
+    """One kind of content: what is searched, in which translated fields, titled how."""
+
+    kind: str
+    queryset: object
+    fields: tuple
+    title: object = str
+
+
 SOURCES = [
-    (
+    Source(
         _("Organisation"),
         lambda: Organisation.objects.published(),
         ("name", "acronym", "summary", "description"),
     ),
-    (
+    Source(
         _("Partnership"),
         lambda: Partnership.objects.published().select_related("organisation"),
         ("role", "description", "benefits"),
+        title=lambda partnership: str(partnership.organisation),
     ),
-    (
+    Source(
         _("Key figure"),
         lambda: KeyFigure.objects.published(),
         ("label", "scope", "note", "source_title"),
@@ -61,12 +70,20 @@ def fold(text):
 def search(query, language):
     words = query.split()
     results = []
-    for kind, queryset, fields in SOURCES:
+    for source in SOURCES:
         if connection.vendor == "postgresql":
-            matches = list(_postgres_matches(queryset(), fields, query, language))
+            matches = list(_postgres_matches(source.queryset(), source.fields, query, language))
         else:
-            matches = [obj for obj in queryset() if _python_matches(obj, fields, words)]
-        results += [_result(kind, obj, fields, words) for obj in matches]
+            matches = [o for o in source.queryset() if _python_matches(o, source.fields, words)]
+        results += [
+            Result(
+                kind=source.kind,
+                title=source.title(obj),
+                url=obj.get_absolute_url(),
+                snippet=_snippet(obj, source.fields, words),
+            )
+            for obj in matches
+        ]
     return results
 
 
@@ -85,13 +102,6 @@ def _postgres_matches(queryset, fields, query, language):
 def _python_matches(obj, fields, words):
     text = fold(" ".join(getattr(obj, field) or "" for field in fields))
     return all(fold(word) in text for word in words)
-
-
-def _result(kind, obj, fields, words):
-    title = str(obj.organisation) if isinstance(obj, Partnership) else str(obj)
-    return Result(
-        kind=kind, title=title, url=obj.get_absolute_url(), snippet=_snippet(obj, fields, words)
-    )
 
 
 def _snippet(obj, fields, words):
@@ -113,4 +123,4 @@ def _snippet(obj, fields, words):
                     after,
                     "…" if end + SNIPPET_CONTEXT < len(text) else "",
                 )
-    return mark_safe(escape(getattr(obj, fields[-1]) or getattr(obj, fields[0]) or ""))
+    return escape(getattr(obj, fields[-1]) or getattr(obj, fields[0]) or "")
