@@ -1,3 +1,4 @@
+# The site's image: gunicorn serving Django, static files built in and served by whitenoise.
 FROM python:3.11-slim
 
 ENV PYTHONUNBUFFERED=1 \
@@ -8,19 +9,20 @@ ENV PYTHONUNBUFFERED=1 \
 WORKDIR /app
 RUN useradd --create-home --uid 1000 app
 
-# Dependencies first, so that a code change does not reinstall them.
+# Dependencies first, from pyproject.toml, so that a code change does not reinstall them.
 COPY pyproject.toml README.md ./
-RUN pip install .
+RUN pip install ".[redis]"
 
 COPY . .
-# Catalogues and static files are built into the image; the key here is for this step only.
+# Catalogues compiled and static files collected, hashed and compressed, at build time; the
+# key exists for this step only and the image keeps none.
 RUN pybabel -q compile --domain django --directory locale \
-    && SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    && SECRET_KEY=build-step-only python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown app:app /app/media
 
 USER app
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/admin/login/')"
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
 ENTRYPOINT ["/app/docker-entrypoint.sh"]
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "config/gunicorn.py", "config.wsgi"]

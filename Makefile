@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint format messages compilemessages install
+.PHONY: run test smoke lint format messages compilemessages install
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,redis]"
 	touch $@
 
 # A local .env for development: DEBUG on and a random secret key, made once, never committed.
@@ -33,6 +33,10 @@ run: install .env compilemessages
 
 test: install compilemessages
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The production stack (gunicorn, DEBUG off) against DATABASE_URL, checked over HTTP.
+smoke: install compilemessages
+	bash tests/smoke/serve.sh
 
 lint: install
 	$(BIN)/ruff check .

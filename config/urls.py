@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
+from sitecache.decorators import cached_for_visitors
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Its address comes from the ADMIN_URL setting.
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", cached_for_visitors(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
@@ -28,3 +30,5 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     # Uploaded logos, served by Django in development only (production: see the README).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "pages.errors.server_error"

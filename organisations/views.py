@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
+from sitecache.decorators import cached_for_visitors
 
 from .models import Organisation
 
@@ -29,6 +30,7 @@ def page_languages(organisation, partnerships):
     return available_languages(organisation, *partnerships, *statuses)
 
 
+@cached_for_visitors
 def organisation_detail(request, slug):
     organisation = find_organisation(slug)
     if organisation.slug != slug:

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from multilingual.alternates import language_context
 from organisations.models import Organisation
+from sitecache.decorators import cached_for_visitors
 from stats.models import KeyFigure
 
 HOME_FIGURES = 4
@@ -12,6 +13,7 @@ HOME_FIGURES = 4
 ABOUT_FIGURES = ("dci-national-sections", "ecpat-member-organisations")
 
 
+@cached_for_visitors
 def home(request):
     # A figure whose source is missing is never a home-page highlight.
     figures = KeyFigure.objects.published().with_source().select_related("source_organisation")
@@ -27,6 +29,7 @@ def home(request):
     )
 
 
+@cached_for_visitors
 def about(request):
     figures = KeyFigure.objects.published().filter(key__in=ABOUT_FIGURES)
     by_key = {figure.key.replace("-", "_"): figure for figure in figures}
@@ -36,5 +39,6 @@ def about(request):
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    # The admin is not named: its address (ADMIN_URL) is better kept out of public files.
+    lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

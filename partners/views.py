@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from multilingual.alternates import language_context
+from sitecache.decorators import cached_for_visitors
 
 from .models import Partnership
 
@@ -22,6 +23,7 @@ def group_by_organisation(partnerships):
     return list(bodies.values())
 
 
+@cached_for_visitors
 def partner_list(request):
     partnerships = list(
         Partnership.objects.published().select_related("organisation", "consultative_status")

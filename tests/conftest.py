@@ -1,8 +1,10 @@
 """Shared actors and objects: an editor (staff superuser), and small builders for content."""
 
 import io
+import os
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from PIL import Image
 
@@ -10,12 +12,32 @@ from organisations.models import Organisation
 from partners.models import Partnership
 from stats.models import KeyFigure
 
+# The smoke test talks to a running gunicorn: `make smoke` starts one and sets SMOKE_BASE_URL.
+collect_ignore = [] if os.environ.get("SMOKE_BASE_URL") else ["smoke"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of a test go to a folder of its own, never into the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Hashed names need `collectstatic`, which only builds do (the smoke test checks them)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test's database starts afresh, and so must the page cache that mirrors it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

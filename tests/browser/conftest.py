@@ -40,6 +40,28 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def csp_refusals(request):
+    """What Chromium reports our Content-Security-Policy blocked: a test fails on any.
+
+    axe-core, injected by the accessibility checks, sets inline styles of its own; those checks
+    drop what is refused while axe runs (see `serious_violations`).
+    """
+    if "page" not in request.fixturenames:
+        yield []
+        return
+    page = request.getfixturevalue("page")
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield refused
+    assert refused == []
+
+
 @pytest.fixture
 def demo_site(live_server, transactional_db):
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115

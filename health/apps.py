@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HealthConfig(AppConfig):
+    """/healthz for probes, and the 503 page visitors get while the database is down."""
+
+    name = "health"
+    verbose_name = _("Health")

@@ -1,0 +1,22 @@
+"""Any save or delete of content, from the admin or elsewhere, makes every cached page stale.
+
+Pages share content (an organisation's name is on the home page, the partners page, search and
+the sitemap), so forgetting them all is the simple way to never show a stale one.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .generation import bump_generation
+
+# App labels whose models are shown on the public site.
+CONTENT_APPS = {"organisations", "partners", "statistics"}
+
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        bump_generation()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid=f"sitecache-{id(signal)}")

@@ -1,0 +1,14 @@
+from django.db import models
+
+
+class PageCacheGeneration(models.Model):
+    """One row: the number every cached page's key carries. A content change adds one to it.
+
+    It lives in the database, not in the cache, so that every gunicorn worker sees a change at
+    once even with the default per-process local-memory cache.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)
