@@ -6,13 +6,21 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from editing.views import translations_to_do
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
 from sitecache.decorators import cached_for_visitors
 
 urlpatterns = [
-    # Its address comes from the ADMIN_URL setting.
+    # The admin's address comes from the ADMIN_URL setting.
+    path(
+        f"{settings.ADMIN_URL}translations/",
+        admin.site.admin_view(translations_to_do),
+        name="translations_to_do",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
+    # The admin's language chooser posts here (Django's set_language view).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", cached_for_visitors(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

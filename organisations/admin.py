@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from editing.admin import EditorialAdmin
+
 from .models import Organisation
 
 # A web address typed without its scheme is taken as https://.
@@ -15,7 +17,7 @@ def translated(*fields):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("name", "acronym", "kind", "headquarters_city", "is_published", "updated_at")
     list_display_links = ("name",)
@@ -38,5 +40,5 @@ class OrganisationAdmin(TabbedTranslationAdmin):
             },
         ),
         (_("Members"), {"fields": ("member_count", "member_country_count", "members_note")}),
-        (_("Publication"), {"fields": ("is_published",)}),
+        (_("Publication"), {"fields": ("is_published", ("publish_at", "expire_at"))}),
     )

@@ -1,18 +1,21 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from editing.models import Scheduled, TranslationTracked
+from editing.publishing import PublishableQuerySet
+
 from .countries import country_choices, country_name
 from .validators import validate_logo, validate_web_url, year_validators
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+class OrganisationQuerySet(PublishableQuerySet):
+    pass
 
 
-class Organisation(models.Model):
+class Organisation(Scheduled, TranslationTracked):
     """A body DEI works with, belongs to, or quotes: a UN organ, a network, a national section..."""
 
     class Kind(models.TextChoices):
@@ -121,6 +124,13 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        permissions = [
+            ("publish_organisation", _("Can publish, schedule and order organisations")),
+            (
+                "edit_source_organisation",
+                _("Can edit the French text and settings of organisations"),
+            ),
+        ]
         # Unique per language. Not on `slug` itself: modeltranslation fills that column with
         # whichever language was active when saving, so two bodies could collide there.
         constraints = [
@@ -145,6 +155,50 @@ class Organisation(models.Model):
         # `slug` reads the active language's slug, or the French one where it has none.
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        previous = None
+        if self.pk:
+            previous = type(self)._base_manager.filter(pk=self.pk).values(*SLUG_COLUMNS).first()
+        super().save(*args, **kwargs)
+        if previous:
+            SlugRedirect.remember(self, previous)
+
     @property
     def headquarters_country_name(self):
         return country_name(self.headquarters_country)
+
+
+SLUG_COLUMNS = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+
+
+class SlugRedirect(models.Model):
+    """An old address of an organisation's page in one language: it answers a permanent
+    redirect to the page's current address, for good, however often the slug changes again."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="old_slugs"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    slug = models.SlugField(_("old slug"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="unique_old_slug")]
+
+    def __str__(self):
+        return f"/{self.language}/…/{self.slug}/"
+
+    @classmethod
+    def remember(cls, organisation, previous_slugs):
+        """Keep each slug that just changed; a slug in use again is no longer an old one."""
+        for column in SLUG_COLUMNS:
+            language = column.removeprefix("slug_")
+            old, new = previous_slugs[column], getattr(organisation, column)
+            if new:
+                cls.objects.filter(language=language, slug=new).delete()
+            if old and old != new:
+                cls.objects.update_or_create(
+                    language=language, slug=old, defaults={"organisation": organisation}
+                )

@@ -1,24 +1,31 @@
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
+from editing.preview import is_preview, with_preview
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
 from sitecache.decorators import cached_for_visitors
 
-from .models import Organisation
+from .models import Organisation, SlugRedirect
 
 
-def find_organisation(slug):
-    """The published body with this slug in the visitor's language, else in any language."""
-    published = Organisation.objects.published().select_related("parent")
-    organisation = published.filter(**{f"slug_{get_language()}": slug}).first()
+def find_organisation(slug, request):
+    """The body with this slug in the visitor's language, else in any language, else the body
+    that had it before (its old address). Live bodies only, except for staff previewing."""
+    visible = Organisation.objects.visible_to(request).select_related("parent")
+    organisation = visible.filter(**{f"slug_{get_language()}": slug}).first()
     if organisation is None:
         # Queries do not fall back: a body without a slug in this language is found by its
         # slug in another one, and a link in the wrong language is sent to the right URL.
         any_language = Q(slug_fr=slug) | Q(slug_en=slug) | Q(slug_es=slug)
-        organisation = published.filter(any_language).first()
+        organisation = visible.filter(any_language).first()
+    if organisation is None:
+        old = SlugRedirect.objects.filter(slug=slug, organisation__in=visible)
+        # The old address in the visitor's language first, then in any language.
+        old = old.order_by(Case(When(language=get_language(), then=0), default=1)).first()
+        organisation = old.organisation if old else None
     if organisation is None:
         raise Http404
     return organisation
@@ -32,18 +39,17 @@ def page_languages(organisation, partnerships):
 
 @cached_for_visitors
 def organisation_detail(request, slug):
-    organisation = find_organisation(slug)
+    organisation = find_organisation(slug, request)
     if organisation.slug != slug:
-        return redirect(organisation, permanent=True)
+        url = organisation.get_absolute_url()
+        return redirect(with_preview(url) if is_preview(request) else url, permanent=True)
 
     # Reverse relations of the partners and statistics apps: read, never imported here.
     partnerships = list(
-        organisation.partnerships.filter(is_published=True).select_related("consultative_status")
+        organisation.partnerships.visible_to(request).select_related("consultative_status")
     )
-    figures = list(
-        organisation.figures.filter(is_published=True).select_related("source_organisation")
-    )
-    sections = list(organisation.children.filter(is_published=True))
+    figures = list(organisation.figures.visible_to(request).select_related("source_organisation"))
+    sections = list(organisation.children.visible_to(request))
     languages = page_languages(organisation, partnerships)
     return render(
         request,

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from editing.publishing import live
 from multilingual.availability import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.views import page_languages
@@ -37,9 +38,7 @@ class StaticPagesSitemap(MultilingualSitemap):
 
 class OrganisationSitemap(MultilingualSitemap):
     def items(self):
-        published = Partnership.objects.filter(is_published=True).select_related(
-            "consultative_status"
-        )
+        published = Partnership.objects.filter(live()).select_related("consultative_status")
         return Organisation.objects.published().prefetch_related(
             Prefetch("partnerships", queryset=published)
         )

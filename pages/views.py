@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from editing.publishing import live
 from multilingual.alternates import language_context
 from organisations.models import Organisation
 from sitecache.decorators import cached_for_visitors
@@ -17,7 +18,7 @@ ABOUT_FIGURES = ("dci-national-sections", "ecpat-member-organisations")
 def home(request):
     # A figure whose source is missing is never a home-page highlight.
     figures = KeyFigure.objects.published().with_source().select_related("source_organisation")
-    partners = Organisation.objects.published().filter(partnerships__is_published=True).distinct()
+    partners = Organisation.objects.published().filter(live("partnerships")).distinct()
     return render(
         request,
         "pages/home.html",

@@ -1,3 +1,5 @@
+import reversion
+from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -5,6 +7,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
 )
 
+from editing.admin import EditorialAdmin, EditorialInlineMixin, SortableEditorialMixin
 from organisations.admin import HTTPS_URL_FIELDS, OrganisationAdmin, translated
 from organisations.models import Organisation
 
@@ -18,16 +21,26 @@ PARTNERSHIP_FIELDS = (
     "benefits",
     "evidence_url",
     ("order", "is_published"),
+    ("publish_at", "expire_at"),
 )
 
 
-class PartnershipInline(TranslationStackedInline):
+class PartnershipInline(EditorialInlineMixin, TranslationStackedInline):
     model = Partnership
     fields = PARTNERSHIP_FIELDS
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
     show_change_link = True
 
+
+# Versions: an organisation's keep its partnerships, a partnership's keeps its status, so that
+# restoring one brings back the other. Registered here, where both are known.
+for model in (Organisation, Partnership, ConsultativeStatus):
+    if reversion.is_registered(model):
+        reversion.unregister(model)
+reversion.register(ConsultativeStatus)
+reversion.register(Partnership, follow=["consultative_status"])
+reversion.register(Organisation, follow=["partnerships"])
 
 # Organisations know nothing of partnerships; this app adds its inline to their admin page.
 admin.site.unregister(Organisation)
@@ -38,7 +51,7 @@ class OrganisationWithPartnershipsAdmin(OrganisationAdmin):
     inlines = [PartnershipInline]
 
 
-class ConsultativeStatusInline(TranslationStackedInline):
+class ConsultativeStatusInline(EditorialInlineMixin, TranslationStackedInline):
     model = ConsultativeStatus
     fields = ("category", "granted_year", "privileges")
     extra = 0
@@ -46,7 +59,9 @@ class ConsultativeStatusInline(TranslationStackedInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TabbedTranslationAdmin):
+class PartnershipAdmin(
+    SortableEditorialMixin, SortableAdminMixin, EditorialAdmin, TabbedTranslationAdmin
+):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("organisation", "kind", "since_year", "until_year", "order", "is_published")
     list_filter = ("is_published", "kind")
@@ -58,7 +73,7 @@ class PartnershipAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ConsultativeStatus)
-class ConsultativeStatusAdmin(TabbedTranslationAdmin):
+class ConsultativeStatusAdmin(EditorialAdmin, TabbedTranslationAdmin):
     list_display = ("body_name", "category", "granted_year")
     list_filter = ("category",)
     list_select_related = ("partnership__organisation",)

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from editing.models import Scheduled, TranslationTracked
+from editing.publishing import PublishableQuerySet, live
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
@@ -12,12 +14,13 @@ def split_points(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class PartnershipQuerySet(models.QuerySet):
+class PartnershipQuerySet(PublishableQuerySet):
     def published(self):
-        return self.filter(is_published=True, organisation__is_published=True)
+        # Live itself, and about a body that is live too.
+        return self.filter(live() & live("organisation"))
 
 
-class Partnership(models.Model):
+class Partnership(Scheduled, TranslationTracked):
     """One relationship between DEI and an organisation; a body can have several."""
 
     class Kind(models.TextChoices):
@@ -102,6 +105,13 @@ class Partnership(models.Model):
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["order", "pk"]
+        permissions = [
+            ("publish_partnership", _("Can publish, schedule and order partnerships")),
+            (
+                "edit_source_partnership",
+                _("Can edit the French text and settings of partnerships"),
+            ),
+        ]
 
     translation_core_fields = ("role", "description", "benefits")
 
@@ -112,6 +122,7 @@ class Partnership(models.Model):
         return f"{self.organisation.get_absolute_url()}#partnership-{self.pk}"
 
     def clean(self):
+        super().clean()
         if self.since_year and self.until_year and self.until_year < self.since_year:
             message = _("The end year cannot be before the start year (%(since)s).")
             raise ValidationError({"until_year": message % {"since": self.since_year}})
@@ -120,7 +131,7 @@ class Partnership(models.Model):
         return split_points(self.benefits)
 
 
-class ConsultativeStatus(models.Model):
+class ConsultativeStatus(TranslationTracked):
     """The formal status DEI holds with a body, such as ECOSOC's consultative status."""
 
     class Category(models.TextChoices):
@@ -155,10 +166,19 @@ class ConsultativeStatus(models.Model):
         ),
     )
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
     class Meta:
         verbose_name = _("consultative status")
         verbose_name_plural = _("consultative statuses")
         ordering = ["partnership__order", "pk"]
+        permissions = [
+            (
+                "edit_source_consultativestatus",
+                _("Can edit the French text and settings of consultative statuses"),
+            ),
+        ]
 
     translation_core_fields = ("privileges",)
 

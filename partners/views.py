@@ -26,7 +26,9 @@ def group_by_organisation(partnerships):
 @cached_for_visitors
 def partner_list(request):
     partnerships = list(
-        Partnership.objects.published().select_related("organisation", "consultative_status")
+        Partnership.objects.visible_to(request).select_related(
+            "organisation", "consultative_status"
+        )
     )
     statuses = [p for p in partnerships if hasattr(p, "consultative_status")]
     memberships = group_by_organisation(

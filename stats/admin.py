@@ -1,8 +1,10 @@
+from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from editing.admin import EditorialAdmin, SortableEditorialMixin
 from organisations.admin import HTTPS_URL_FIELDS, translated
 
 from .models import KeyFigure
@@ -24,7 +26,9 @@ class SourceFilter(admin.SimpleListFilter):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(
+    SortableEditorialMixin, SortableAdminMixin, EditorialAdmin, TabbedTranslationAdmin
+):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("label", "value", "kind", "scope", "year", "source", "order", "is_published")
     list_filter = ("is_published", "kind", SourceFilter)
@@ -58,7 +62,7 @@ class KeyFigureAdmin(TabbedTranslationAdmin):
                 "fields": ("source_organisation", "source_title", "source_url"),
             },
         ),
-        (_("Publication"), {"fields": ("order", "is_published")}),
+        (_("Publication"), {"fields": ("order", "is_published", ("publish_at", "expire_at"))}),
     )
 
     @admin.display(description=_("source"))

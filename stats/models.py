@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from editing.models import Scheduled, TranslationTracked
+from editing.publishing import PublishableQuerySet
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
@@ -18,10 +20,7 @@ NO_SOURCE = (
 )
 
 
-class KeyFigureQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class KeyFigureQuerySet(PublishableQuerySet):
     def with_source(self):
         return self.exclude(NO_SOURCE)
 
@@ -29,7 +28,7 @@ class KeyFigureQuerySet(models.QuerySet):
         return self.filter(NO_SOURCE)
 
 
-class KeyFigure(models.Model):
+class KeyFigure(Scheduled, TranslationTracked):
     """A figure behind DEI's cause, always shown with its scope, year and source."""
 
     class Kind(models.TextChoices):
@@ -134,6 +133,13 @@ class KeyFigure(models.Model):
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         ordering = ["order", "pk"]
+        permissions = [
+            ("publish_keyfigure", _("Can publish, schedule and order key figures")),
+            (
+                "edit_source_keyfigure",
+                _("Can edit the French text and settings of key figures"),
+            ),
+        ]
 
     translation_core_fields = ("label", "scope", "note", "source_title")
 
@@ -149,6 +155,7 @@ class KeyFigure(models.Model):
         return not (self.source_organisation_id or self.source_title_fr or self.source_url)
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.kind == self.Kind.DATED_FACT:
             if self.value is not None:

@@ -8,7 +8,7 @@ from .models import KeyFigure
 
 @cached_for_visitors
 def figure_list(request):
-    figures = KeyFigure.objects.published().select_related("source_organisation")
+    figures = KeyFigure.objects.visible_to(request).select_related("source_organisation")
     return render(
         request,
         "statistics/figure_list.html",

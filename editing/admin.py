@@ -1,0 +1,199 @@
+"""What every content admin shares: roles, translation status, preview, history, conflicts."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion_compare.admin import CompareVersionAdmin
+
+from sitecache.generation import bump_generation
+
+from .conflicts import ConflictCheckingForm
+from .preview import with_preview
+from .roles import may
+from .translation_status import (
+    LABELS,
+    SOURCE,
+    TRANSLATIONS,
+    incomplete_q,
+    outdated_q,
+    translated_fields,
+    work_needed,
+)
+
+# Fields that decide whether and when visitors see something, and where.
+PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+
+admin.site.site_header = _("DCI administration")
+admin.site.site_title = _("DCI administration")
+admin.site.index_title = _("Site content")
+
+
+def translator_editable(model):
+    """The English and Spanish columns of the model's translated fields."""
+    return {f"{field}_{lang}" for field in translated_fields(model) for lang in TRANSLATIONS}
+
+
+def locked_fields(user, model):
+    """Fields `user` may see but not change on `model`, by role."""
+    if not may(user, "edit_source", model):
+        open_to_translators = translator_editable(model)
+        hidden_by_modeltranslation = set(translated_fields(model))
+        return [
+            field.name
+            for field in model._meta.fields
+            if field.editable
+            and not field.primary_key
+            and field.name not in open_to_translators
+            and field.name not in hidden_by_modeltranslation
+        ]
+    if not may(user, "publish", model):
+        return [name for name in PUBLICATION_FIELDS if hasattr(model, name)]
+    return []
+
+
+class RoleRestrictedMixin:
+    """Shows a translator the French and the settings read-only: the form neither displays nor
+    accepts them, so a hand-made POST cannot change them either."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [
+            *super().get_readonly_fields(request, obj),
+            *locked_fields(request.user, self.model),
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        locked = set(self.get_readonly_fields(request, obj))
+        return {
+            target: sources
+            for target, sources in super().get_prepopulated_fields(request, obj).items()
+            if target not in locked and not locked.intersection(sources)
+        }
+
+
+class TranslationStatusFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("en-missing", _("Missing in English")),
+            ("es-missing", _("Missing in Spanish")),
+            ("en-outdated", _("Outdated in English")),
+            ("es-outdated", _("Outdated in Spanish")),
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value() or "-" not in self.value():
+            return queryset
+        language, problem = self.value().split("-", 1)
+        if language not in TRANSLATIONS:
+            return queryset
+        if problem == "missing":
+            return queryset.filter(incomplete_q(queryset.model, language))
+        if problem == "outdated":
+            return queryset.filter(outdated_q(language))
+        return queryset
+
+
+def status_badge(obj, language):
+    problem = work_needed(obj, language) or "complete"
+    return format_html(
+        '<span class="translation-status translation-status-{}">{}</span>',
+        problem,
+        LABELS[problem],
+    )
+
+
+class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
+    """Base of every content admin: put it first, before modeltranslation's admin."""
+
+    form = ConflictCheckingForm
+    change_form_template = "admin/editing/change_form.html"
+    history_latest_first = True
+
+    class Media:
+        css = {"all": ["editing/admin.css"]}
+
+    @admin.display(description=_("English"))
+    def english(self, obj):
+        return status_badge(obj, "en")
+
+    @admin.display(description=_("Spanish"))
+    def spanish(self, obj):
+        return status_badge(obj, "es")
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "english", "spanish"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationStatusFilter]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        # The hidden "opened at" stamp of the conflict check rides in the last fieldset.
+        _title, options = fieldsets[-1]
+        options["fields"] = [*options["fields"], "opened_at"]
+        return fieldsets
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), "preview_links": preview_links(obj)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # History: restoring a version rewrites French text and publication, which are editors' work.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self.require_full_rights(request)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        self.require_full_rights(request)
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        self.require_full_rights(request)
+        return super().recoverlist_view(request, extra_context)
+
+    def require_full_rights(self, request):
+        if locked_fields(request.user, self.model):
+            raise PermissionDenied
+
+
+class SortableEditorialMixin:
+    """For admins that also use adminsortable2's SortableAdminMixin: only those who may publish
+    reorder, and a new order reaches visitors at once (its bulk update sends no signal)."""
+
+    def update_order(self, request):
+        if not may(request.user, "publish", self.model):
+            raise PermissionDenied
+        response = super().update_order(request)
+        bump_generation()
+        return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not may(request.user, "publish", self.model):
+            actions = {name: a for name, a in actions.items() if not name.startswith("move_to")}
+        return actions
+
+    def _bulk_move(self, request, queryset, method):
+        super()._bulk_move(request, queryset, method)
+        bump_generation()
+
+
+class EditorialInlineMixin(RoleRestrictedMixin):
+    """Inlines follow the same roles as their page."""
+
+
+def preview_links(obj):
+    """[(language code, language name, URL)]: the object on the public site, drafts shown."""
+    if obj is None or not hasattr(obj, "get_absolute_url"):
+        return []
+    links = []
+    for code in (SOURCE, *TRANSLATIONS):
+        with translation.override(code):
+            path, _hash, anchor = obj.get_absolute_url().partition("#")
+            url = with_preview(path) + (f"#{anchor}" if anchor else "")
+            links.append((code, translation.get_language_info(code)["name_local"], url))
+    return links

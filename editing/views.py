@@ -1,0 +1,50 @@
+"""The admin's "Translations to do" page: every object whose English or Spanish needs work."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .roles import may
+from .translation_status import LABELS, TRANSLATIONS, work_needed
+
+
+def tracked_admins():
+    """The admin pages of content whose translations are tracked, in the admin's order."""
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if hasattr(model, "translated_at_en")
+    ]
+
+
+def translations_to_do(request):
+    if not request.user.is_staff:
+        raise PermissionDenied
+    languages = []
+    for language in TRANSLATIONS:
+        rows = []
+        for model, _model_admin in tracked_admins():
+            if not may(request.user, "change", model):
+                continue
+            for obj in model.objects.all():
+                problem = work_needed(obj, language)
+                if problem:
+                    url_name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
+                    rows.append(
+                        {
+                            "object": obj,
+                            "kind": model._meta.verbose_name,
+                            "problem": problem,
+                            "label": LABELS[problem],
+                            "url": reverse(url_name, args=[obj.pk]),
+                        }
+                    )
+        languages.append({"code": language, "rows": rows})
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translations to do"),
+        "languages": languages,
+    }
+    return render(request, "admin/editing/translations_to_do.html", context)
