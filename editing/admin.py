@@ -187,7 +187,7 @@ class EditorialInlineMixin(RoleRestrictedMixin):
 
 
 def preview_links(obj):
-    """[(language code, language name, URL)]: the object on the public site, drafts shown."""
+    """[(language code, URL)]: the object on the public site, drafts shown."""
     if obj is None or not hasattr(obj, "get_absolute_url"):
         return []
     links = []
@@ -195,5 +195,5 @@ def preview_links(obj):
         with translation.override(code):
             path, _hash, anchor = obj.get_absolute_url().partition("#")
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
-            links.append((code, translation.get_language_info(code)["name_local"], url))
+            links.append((code, url))
     return links

@@ -8,9 +8,12 @@ user typed; saving again then keeps their version, deliberately.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.models import Version
+
+from .translation_status import translated_fields
 
 # Bookkeeping fields that change on every save: never listed as someone's change.
 BOOKKEEPING = {
@@ -33,14 +36,16 @@ def changes_since(obj, opened_at):
     seen = versions.filter(revision__date_created__lte=opened_at).first()
     latest = versions.first()
     changed = []
+    # modeltranslation's base column repeats whichever language was saved last: skipped.
+    skipped = BOOKKEEPING | set(translated_fields(type(obj)))
     for field in obj._meta.concrete_fields:
-        if field.name in BOOKKEEPING or field.primary_key or not field.editable:
+        if field.name in skipped or field.primary_key or not field.editable:
             continue
         now = field.value_from_object(obj)
         before = seen.field_dict.get(field.attname, now) if seen else now
         if before != now:
             shown = now if now not in (None, "") else _("(empty)")
-            changed.append((str(field.verbose_name), str(shown)))
+            changed.append((capfirst(str(field.verbose_name)), str(shown)))
     return changed, latest.revision if latest and latest != seen else None
 
 

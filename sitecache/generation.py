@@ -1,29 +1,79 @@
-"""The page-cache generation: read on each cacheable request, bumped by each content change."""
+"""The page-cache generation: read on each cacheable request, bumped by each content change
+and by the clock passing a scheduled go-live or expiry."""
 
-from django.db import DatabaseError
-from django.db.models import F
+from django.apps import apps
+from django.db import DatabaseError, transaction
+from django.db.models import F, Min
+from django.utils import timezone
 
 from .models import PageCacheGeneration
 
 ROW = 1
-# The last number this process read: while the database is down, cached pages stay servable.
+# App labels whose models are shown on the public site.
+CONTENT_APPS = {"organisations", "partners", "statistics"}
+SCHEDULE_FIELDS = ("publish_at", "expire_at")
+# The last generation this process read: while the database is down, cached pages stay servable.
 _last_seen = None
 
 
+class Generation:
+    def __init__(self, number, next_change):
+        self.number = number
+        self.next_change = next_change
+
+    def seconds_left(self, longest):
+        """How long a page of this generation may be kept: never past the next scheduled change."""
+        if self.next_change is None:
+            return longest
+        return max(0, min(longest, int((self.next_change - timezone.now()).total_seconds())))
+
+
+def next_scheduled_change():
+    """The soonest future go-live or expiry of any content, or None."""
+    now = timezone.now()
+    soonest = []
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            for name in SCHEDULE_FIELDS:
+                if any(field.name == name for field in model._meta.fields):
+                    value = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(
+                        soonest=Min(name)
+                    )["soonest"]
+                    if value:
+                        soonest.append(value)
+    return min(soonest, default=None)
+
+
+def read_generation():
+    row = PageCacheGeneration.objects.filter(pk=ROW).values("number", "next_change").first()
+    return Generation(**row) if row else Generation(0, None)
+
+
 def current_generation():
-    """The current number, or the last one seen when the database does not answer (or None)."""
+    """The current Generation, or the last one seen when the database does not answer (None if
+    there was none)."""
     global _last_seen
     try:
-        number = PageCacheGeneration.objects.filter(pk=ROW).values_list("number", flat=True)
-        _last_seen = number.first() or 0
+        generation = read_generation()
+        if generation.next_change and generation.next_change <= timezone.now():
+            # Scheduled content just went live or expired: every cached page is stale.
+            bump_generation()
+            generation = read_generation()
+        _last_seen = generation
     except DatabaseError:
-        return _last_seen
+        pass
     return _last_seen
 
 
 def bump_generation():
     """Make every cached page stale. Runs inside the caller's transaction: if the edit is
     rolled back, so is the bump."""
-    updated = PageCacheGeneration.objects.filter(pk=ROW).update(number=F("number") + 1)
-    if not updated:
-        PageCacheGeneration.objects.get_or_create(pk=ROW, defaults={"number": 1})
+    with transaction.atomic():
+        next_change = next_scheduled_change()
+        updated = PageCacheGeneration.objects.filter(pk=ROW).update(
+            number=F("number") + 1, next_change=next_change
+        )
+        if not updated:
+            PageCacheGeneration.objects.get_or_create(
+                pk=ROW, defaults={"number": 1, "next_change": next_change}
+            )

@@ -6,10 +6,7 @@ the sitemap), so forgetting them all is the simple way to never show a stale one
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .generation import bump_generation
-
-# App labels whose models are shown on the public site.
-CONTENT_APPS = {"organisations", "partners", "statistics"}
+from .generation import CONTENT_APPS, bump_generation
 
 
 def content_changed(sender, **kwargs):

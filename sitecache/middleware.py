@@ -40,7 +40,9 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "page_cache_key", None)
         if key and can_keep(request, response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            seconds = request.page_cache_generation.seconds_left(settings.PAGE_CACHE_SECONDS)
+            if seconds:
+                cache.set(key, response, seconds)
             response["X-Cache"] = "miss"
         return response
 
@@ -54,10 +56,11 @@ class PublicPageCacheMiddleware:
         generation = current_generation()
         if generation is None:
             return None
-        key = page_key(generation, request)
+        key = page_key(generation.number, request)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Cache"] = "hit"
             return cached
         request.page_cache_key = key
+        request.page_cache_generation = generation
         return None

@@ -8,6 +8,7 @@ What exists already is left exactly as staff left it; only what is missing is cr
 import json
 from pathlib import Path
 
+import reversion
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
@@ -42,7 +43,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         self.created = {"organisations": 0, "partnerships": 0, "statuses": 0, "figures": 0}
-        with transaction.atomic():
+        # One revision: the demo content's first version is in each object's history.
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Demo content")
             organisations = self.load_organisations(content["organisations"])
             self.load_partnerships(content["partnerships"], organisations)
             self.load_figures(content["figures"], organisations)

@@ -1,0 +1,41 @@
+"""Staff with a role, as the NGO gives them: members of the Editors or Translators group."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from editing.roles import EDITORS, TRANSLATORS
+
+
+def member_of(django_user_model, group_name, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def communication_officer(django_user_model):
+    return member_of(django_user_model, EDITORS, "claire")
+
+
+@pytest.fixture
+def volunteer(django_user_model):
+    return member_of(django_user_model, TRANSLATORS, "tom")
+
+
+def signed_in(user, language="fr"):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_of_the_team(communication_officer):
+    return signed_in(communication_officer)
+
+
+@pytest.fixture
+def translator(volunteer):
+    return signed_in(volunteer, "en")
