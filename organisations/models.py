@@ -51,7 +51,12 @@ class Organisation(Scheduled, TranslationTracked):
             "and hyphens. Example: international-labour-organization."
         ),
     )
-    kind = models.CharField(pgettext_lazy("kind of body", "kind"), max_length=30, choices=Kind)
+    kind = models.CharField(
+        pgettext_lazy("kind of body", "kind"),
+        max_length=30,
+        choices=Kind,
+        help_text=_("What sort of body it is. Example: UN specialised agency for the ILO."),
+    )
     summary = models.CharField(
         _("summary"),
         max_length=300,
@@ -76,7 +81,11 @@ class Organisation(Scheduled, TranslationTracked):
         help_text=_("PNG, JPEG or WebP, under 2 MB. SVG is refused: it can carry scripts."),
     )
     founded_year = models.PositiveSmallIntegerField(
-        _("founded in"), null=True, blank=True, validators=year_validators
+        _("founded in"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("The year it was created. Example: 1919."),
     )
     headquarters_city = models.CharField(
         _("headquarters city"),
@@ -85,7 +94,11 @@ class Organisation(Scheduled, TranslationTracked):
         help_text=_("As written in this language. Example: Genève, Geneva, Ginebra."),
     )
     headquarters_country = models.CharField(
-        _("headquarters country"), max_length=2, blank=True, choices=country_choices
+        _("headquarters country"),
+        max_length=2,
+        blank=True,
+        choices=country_choices,
+        help_text=_("Where its headquarters are. Example: Switzerland."),
     )
     parent = models.ForeignKey(
         "self",
@@ -102,7 +115,10 @@ class Organisation(Scheduled, TranslationTracked):
         _("number of members"), null=True, blank=True, help_text=_("Only where it matters.")
     )
     member_country_count = models.PositiveIntegerField(
-        _("number of countries of its members"), null=True, blank=True
+        _("number of countries of its members"),
+        null=True,
+        blank=True,
+        help_text=_("Only if relevant. Example: 104 for ECPAT International."),
     )
     members_note = models.CharField(
         _("about its members"),

@@ -46,12 +46,20 @@ class Partnership(Scheduled, TranslationTracked):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="partnerships",
+        help_text=_("The body DCI has this relationship with. Example: ECOSOC."),
     )
     kind = models.CharField(
-        pgettext_lazy("kind of relationship", "kind"), max_length=30, choices=Kind
+        pgettext_lazy("kind of relationship", "kind"),
+        max_length=30,
+        choices=Kind,
+        help_text=_("Example: consultative status for ECOSOC, membership for a network."),
     )
     since_year = models.PositiveSmallIntegerField(
-        _("since"), null=True, blank=True, validators=year_validators
+        _("since"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("The year it began. Example: 1993."),
     )
     until_year = models.PositiveSmallIntegerField(
         _("until"),
@@ -156,7 +164,11 @@ class ConsultativeStatus(TranslationTracked):
         help_text=_("Where the body has categories (ECOSOC: general, special, roster)."),
     )
     granted_year = models.PositiveSmallIntegerField(
-        _("granted in"), null=True, blank=True, validators=year_validators
+        _("granted in"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("The year the status was granted. Example: 1993."),
     )
     privileges = models.TextField(
         _("privileges"),

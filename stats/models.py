@@ -55,10 +55,21 @@ class KeyFigure(Scheduled, TranslationTracked):
         ),
     )
     kind = models.CharField(
-        pgettext_lazy("kind of figure", "kind"), max_length=20, choices=Kind, default=Kind.COUNT
+        pgettext_lazy("kind of figure", "kind"),
+        max_length=20,
+        choices=Kind,
+        default=Kind.COUNT,
+        help_text=_(
+            "How the number reads. Example: a percentage for 29 %, a ratio for 1 in 5, a "
+            "dated fact for a year with no number."
+        ),
     )
     qualifier = models.CharField(
-        _("qualifier"), max_length=20, choices=Qualifier, default=Qualifier.EXACT
+        _("qualifier"),
+        max_length=20,
+        choices=Qualifier,
+        default=Qualifier.EXACT,
+        help_text=_("Whether the number is exact or an estimate. Example: “more than” 1 million."),
     )
     value = models.DecimalField(
         _("value"),
@@ -89,7 +100,11 @@ class KeyFigure(Scheduled, TranslationTracked):
         _("note"), max_length=255, blank=True, help_text=_("Example: some as young as 6.")
     )
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, validators=year_validators
+        _("year"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("The year the figure describes. Example: 2017."),
     )
     about_organisation = models.ForeignKey(
         Organisation,
@@ -107,6 +122,7 @@ class KeyFigure(Scheduled, TranslationTracked):
         null=True,
         blank=True,
         related_name="sourced_figures",
+        help_text=_("The body that published the figure. Example: ILO."),
     )
     source_title = models.CharField(
         _("source title"),
@@ -115,7 +131,11 @@ class KeyFigure(Scheduled, TranslationTracked):
         help_text=_("The report or page the figure comes from."),
     )
     source_url = models.URLField(
-        _("source link"), blank=True, validators=[validate_web_url], max_length=500
+        _("source link"),
+        blank=True,
+        validators=[validate_web_url],
+        max_length=500,
+        help_text=_("Where visitors can read the source. Example: https://www.ilo.org/…"),
     )
     order = models.PositiveIntegerField(
         _("order"),
@@ -123,7 +143,11 @@ class KeyFigure(Scheduled, TranslationTracked):
         db_index=True,
         help_text=_("Position on the key figures page: smaller numbers come first."),
     )
-    is_published = models.BooleanField(_("published"), default=False)
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published figures appear on the public site."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
