@@ -77,7 +77,8 @@ class ConflictCheckingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
+        if self.instance.pk:
+            # Also when bound: an unchanged stamp must not count as a change in the history.
             self.initial["opened_at"] = stamp(self.instance)
 
     def clean(self):

@@ -16,6 +16,19 @@ from stats.models import KeyFigure
 collect_ignore = [] if os.environ.get("SMOKE_BASE_URL") else ["smoke"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests use a file, not memory: the browser tests' live server answers from several
+    threads, and an in-memory database is one connection shared between them."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of a test go to a folder of its own, never into the project's media/."""

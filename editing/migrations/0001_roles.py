@@ -35,8 +35,11 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    grant_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+
+
+def grant_roles(Group, Permission):
+    """Create the groups with their permissions; tests call it again after emptying the database."""
     for name, labels in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         for label in labels:

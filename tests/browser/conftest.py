@@ -50,16 +50,20 @@ def csp_refusals(request):
     if "page" not in request.fixturenames:
         yield []
         return
-    page = request.getfixturevalue("page")
     refused = []
+    watch_csp(request.getfixturevalue("page"), refused)
+    yield refused
+    assert refused == []
+
+
+def watch_csp(page, refused):
+    """Add to `refused` whatever Chromium reports our Content-Security-Policy blocked on `page`."""
     page.on(
         "console",
         lambda message: (
             refused.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
-    yield refused
-    assert refused == []
 
 
 @pytest.fixture

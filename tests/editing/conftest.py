@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 
 from editing.roles import EDITORS, TRANSLATORS
 
@@ -39,3 +40,10 @@ def editor_of_the_team(communication_officer):
 @pytest.fixture
 def translator(volunteer):
     return signed_in(volunteer, "en")
+
+
+def opened_at(client, obj):
+    """The edit-conflict stamp a browser sends back with the form it opened."""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return client.get(url).context["adminform"].form.initial["opened_at"]

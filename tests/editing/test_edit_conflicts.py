@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
-from tests.editing.conftest import signed_in
+from tests.editing.conftest import opened_at, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 def ilo(editor_client):
     editor_client.post(reverse("admin:organisations_organisation_add"), organisation_form())
     return Organisation.objects.get()
-
-
-def opened_at(client, obj):
-    url = reverse("admin:organisations_organisation_change", args=[obj.pk])
-    return client.get(url).context["adminform"].form.initial["opened_at"]
 
 
 def test_the_second_save_is_warned_and_keeps_what_was_typed(

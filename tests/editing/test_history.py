@@ -6,6 +6,7 @@ from reversion.models import Version
 
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
+from tests.editing.conftest import opened_at
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,9 @@ def ilo(editor_client):
     assert editor_client.post(add, organisation_form()).status_code == 302
     ilo = Organisation.objects.get()
     change = reverse("admin:organisations_organisation_change", args=[ilo.pk])
-    data = organisation_form(name_en="International Labour Organisation (ILO)")
+    data = organisation_form(
+        name_en="International Labour Organisation (ILO)", opened_at=opened_at(editor_client, ilo)
+    )
     assert editor_client.post(change, data).status_code == 302
     return ilo
 
@@ -33,6 +36,8 @@ def test_the_history_page_shows_who_changed_it_and_compares_two_versions(editor_
     response = editor_client.get(history, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "editor" in response.content.decode()
+    # The conflict check's stamp is bookkeeping, never listed as a change.
+    assert "Modification de Name [en]." in response.content.decode()
     older, newer = Version.objects.get_for_object(ilo).order_by("pk")
     compare_url = reverse("admin:organisations_organisation_compare", args=[ilo.pk])
     assert 'action="../history/compare/"' in response.content.decode()  # the compare form
