@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.admin.forms import figure_form
+
 pytestmark = pytest.mark.django_db
 
 ADD_FIGURE = "admin:statistics_keyfigure_add"
@@ -45,8 +47,6 @@ def test_the_header_chooser_switches_the_admin_to_spanish(editor_client):
     ],
 )
 def test_our_error_messages_follow_the_admins_language(editor_client, language, message):
-    from tests.admin.forms import figure_form
-
     response = editor_client.post(
         reverse(ADD_FIGURE), figure_form(value="140"), HTTP_ACCEPT_LANGUAGE=language
     )

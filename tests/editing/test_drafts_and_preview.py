@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from organisations.models import Organisation
+from tests.admin.forms import organisation_form
 from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.editing.conftest import signed_in
 
@@ -29,13 +31,9 @@ def draft():
 
 
 def test_new_content_starts_as_a_draft(editor_of_the_team):
-    from tests.admin.forms import organisation_form
-
     data = organisation_form()
     del data["is_published"]
     editor_of_the_team.post(reverse("admin:organisations_organisation_add"), data)
-    from organisations.models import Organisation
-
     assert Organisation.objects.get().is_published is False
 
 
