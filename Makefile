@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
 
-.PHONY: run test smoke lint format messages compilemessages install
+.PHONY: run test smoke bench lint format messages compilemessages install
 
 install: $(VENV)/.installed
 
@@ -50,3 +50,8 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en -l es \
 		--ignore=.venv --ignore=staticfiles --ignore=tests
+
+# The benchmark (docs/performance.md): throw-away databases at three sizes, every page
+# in-process, then gunicorn under wrk. SQLite, or PostgreSQL when DATABASE_URL is set.
+bench: install compilemessages
+	$(BIN)/python -m bench.run

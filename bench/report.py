@@ -1,0 +1,159 @@
+"""The benchmark's tables in Markdown, and each target of the issue checked against them."""
+
+from .inprocess import LANGUAGES, PAGES
+
+
+def fmt(value, digits=1):
+    return f"{value:.{digits}f}"
+
+
+def in_process_table(in_process, sizes):
+    head = (
+        "| page | lang | "
+        + " | ".join(f"{s}: queries | {s}: median ms | {s}: p95 ms | {s}: KB" for s in sizes)
+        + " |"
+    )
+    rule = "|---|---|" + "---:|" * (4 * len(sizes))
+    rows = [head, rule]
+    for page in PAGES:
+        for language in LANGUAGES:
+            if (page, language) not in in_process[sizes[0]]:
+                continue
+            cells = []
+            for size in sizes:
+                m = in_process[size][(page, language)]
+                cells += [
+                    str(m["queries"]),
+                    fmt(m["median_ms"], 2),
+                    fmt(m["p95_ms"], 2),
+                    fmt(m["kb"]),
+                ]
+            rows.append(f"| {page} | {language} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def load_table(load):
+    bare = load["real"]["bare"]["rps"]
+    rows = [
+        "| what | req/s | p50 ms | p99 ms | errors | share of the bare view |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    lines = [
+        ("bare Django view, same bytes from memory (the limit)", load["real"]["bare"]),
+        ("static file from whitenoise (the limit)", load["real"]["static"]),
+        ("partners page, real site (14 bodies), uncached", load["real"]["uncached"]),
+        ("partners page, real site (14 bodies), cached", load["real"]["cached"]),
+        ("partners page, 100 bodies, uncached", load[100]["uncached"]),
+        ("partners page, 100 bodies, cached", load[100]["cached"]),
+    ]
+    for label, r in lines:
+        rows.append(
+            f"| {label} | {fmt(r['rps'], 0)} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} "
+            f"| {r['errors']} | {fmt(100 * r['rps'] / bare, 0)} % |"
+        )
+    return "\n".join(rows)
+
+
+def memory_lines(load):
+    lines = []
+    for name, run in (("real site", load["real"]), ("100 bodies", load[100])):
+        before, after = run["memory"]
+        for pid in sorted(before):
+            if pid in after:
+                growth = 100 * (after[pid] - before[pid]) / before[pid]
+                lines.append(
+                    f"- {name}, worker {pid}: {before[pid] // 1024} MiB before the uncached "
+                    f"run, {after[pid] // 1024} MiB after ({growth:+.1f} %)"
+                )
+    return lines
+
+
+def targets(in_process, load, sizes):
+    checks = []
+    queries = {key: {in_process[s][key]["queries"] for s in sizes} for key in in_process[sizes[0]]}
+    same = all(len(v) == 1 for v in queries.values())
+    most = max(max(v) for v in queries.values())
+    checks.append(
+        (same and most <= 6, f"queries per request equal at every size, at most 6 (max {most})")
+    )
+    small, large = in_process[sizes[0]], in_process[sizes[-1]]
+    worst = max(
+        large[("partners", lang)]["median_ms"] / small[("partners", lang)]["median_ms"]
+        for lang in LANGUAGES
+    )
+    checks.append(
+        (
+            worst <= 100,
+            f"partners page at {sizes[-1]} ≤ 100 × its time at {sizes[0]} (×{worst:.0f})",
+        )
+    )
+    slowest = max(small[("partners", lang)]["median_ms"] for lang in LANGUAGES)
+    checks.append(
+        (
+            slowest < 3,
+            f"partners page with {sizes[0]} bodies under 3 ms median (max {slowest:.2f} ms)",
+        )
+    )
+    bare = load["real"]["bare"]["rps"]
+    share = lambda run: 100 * run["rps"] / bare  # noqa: E731
+    checks.append(
+        (
+            share(load["real"]["uncached"]) >= 25,
+            f"real site uncached ≥ 25 % of the bare view ({share(load['real']['uncached']):.0f} %)",
+        )
+    )
+    checks.append(
+        (
+            share(load[100]["uncached"]) >= 5,
+            f"100 bodies uncached ≥ 5 % ({share(load[100]['uncached']):.0f} %)",
+        )
+    )
+    cached = min(share(load["real"]["cached"]), share(load[100]["cached"]))
+    checks.append((cached >= 70, f"cached pages ≥ 70 % (lowest {cached:.0f} %)"))
+    runs = [
+        r
+        for group in load.values()
+        for k, r in group.items()
+        if isinstance(r, dict) and "errors" in r
+    ]
+    errors = sum(r["errors"] for r in runs)
+    checks.append((errors == 0, f"no errors in any run ({errors})"))
+    growth = [
+        100 * (after[pid] - before[pid]) / before[pid]
+        for run in load.values()
+        for before, after in [run["memory"]]
+        for pid in before
+        if pid in after
+    ]
+    checks.append(
+        (
+            max(growth) <= 20,
+            f"worker memory after the load within 20 % of before (max {max(growth):+.1f} %)",
+        )
+    )
+    return "\n".join(f"- {'✅' if ok else '❌'} {text}" for ok, text in checks)
+
+
+def render(in_process, load, machine, database, when, sizes):
+    return "\n".join(
+        [
+            f"Measured {when} on {machine}; database {database}; gunicorn 2 workers, wrk "
+            "2 threads × 16 connections × 10 s on the same machine.",
+            "",
+            "### Targets",
+            "",
+            targets(in_process, load, sizes),
+            "",
+            "### Every page, in-process, uncached (30 requests each)",
+            "",
+            in_process_table(in_process, sizes),
+            "",
+            "### Under load (gunicorn, production settings)",
+            "",
+            load_table(load),
+            "",
+            "### gunicorn workers' resident memory",
+            "",
+            *memory_lines(load),
+        ]
+    )
