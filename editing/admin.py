@@ -137,10 +137,10 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
         options["fields"] = [*options["fields"], "opened_at"]
         return fieldsets
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), "preview_links": preview_links(obj)}
-        return super().change_view(request, object_id, form_url, extra_context)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The object the admin already loaded: no second query for the preview links.
+        context["preview_links"] = preview_links(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):

@@ -25,10 +25,16 @@ def translations_to_do(request):
     languages = []
     for language in TRANSLATIONS:
         rows = []
-        for model, _model_admin in tracked_admins():
+        for model, model_admin in tracked_admins():
             if not may(request.user, "change", model):
                 continue
-            for obj in model.objects.all():
+            # Names of partnerships and statuses read their organisation: joined, not queried
+            # once per row, as in the admin's own lists.
+            related = model_admin.list_select_related
+            objects = model.objects.all()
+            if isinstance(related, list | tuple):
+                objects = objects.select_related(*related)
+            for obj in objects:
                 problem = work_needed(obj, language)
                 if problem:
                     url_name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"

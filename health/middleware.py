@@ -1,6 +1,6 @@
 import logging
 
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -47,7 +47,6 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError) or database_answers():
             return None
         logger.error("Database unavailable: %s %s", request.method, request.path)
-        connection.close()
         response = render(request, "503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER)
         response["Cache-Control"] = "no-store"
