@@ -135,9 +135,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer fails the request in seconds instead of hanging it.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
-        "DB_CONNECT_TIMEOUT", default=5
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", default=5)
+    # No query may hold a worker longer than this (a lock, a runaway query): it is cancelled and
+    # the visitor gets the 503 page. 0 turns the limit off, e.g. for a long one-off command.
+    statement_timeout_ms = env.int("DB_STATEMENT_TIMEOUT", default=5) * 1000
+    limit = f"-c statement_timeout={statement_timeout_ms}"
+    options["options"] = f"{options.get('options', '')} {limit}".strip()
 
 # Cache: local memory by default (one per process); CACHE_URL=redis://host:6379/0 shares one.
 CACHES = {"default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://")}

@@ -4,7 +4,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from .checks import database_answers
+from .checks import database_answers, gave_up_waiting
 
 HEALTH_PATH = "/healthz"
 # Seconds a visitor's browser, or a crawler, is asked to wait before trying again.
@@ -42,11 +42,16 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        # Connection-level errors only, and only if the database really does not answer: a bad
-        # query is a bug, and stays a 500 logged with its traceback.
-        if not isinstance(exception, OperationalError | InterfaceError) or database_answers():
+        # A database that does not answer, or a query cancelled by the statement time-out (a
+        # lock, an overload): a bad query is a bug, and stays a 500 logged with its traceback.
+        if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.error("Database unavailable: %s %s", request.method, request.path)
+        if gave_up_waiting(exception):
+            logger.error("Database timed out: %s %s", request.method, request.path)
+        elif database_answers():
+            return None
+        else:
+            logger.error("Database unavailable: %s %s", request.method, request.path)
         response = render(request, "503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER)
         response["Cache-Control"] = "no-store"

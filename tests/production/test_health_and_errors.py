@@ -1,5 +1,8 @@
 """/healthz, and the 404, 500 and 503 pages in the site's design and the visitor's language."""
 
+import sqlite3
+import time
+
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
@@ -97,3 +100,41 @@ def test_a_bug_in_a_query_stays_a_500_not_a_503(monkeypatch):
     monkeypatch.setattr(pages.views, "language_context", bad_query)
     response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 500
+
+
+only_on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout"
+)
+
+
+@only_on_postgresql
+def test_every_postgresql_connection_carries_the_statement_timeout():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("5s",)
+
+
+@only_on_postgresql
+def test_a_query_past_the_statement_timeout_gives_the_503_page_in_seconds(monkeypatch):
+    def stuck_behind_a_lock(*args, **kwargs):
+        with connection.cursor() as cursor:
+            # LOCAL: for the test's own transaction only, which ends rolled back.
+            cursor.execute("SET LOCAL statement_timeout = 200")
+            cursor.execute("SELECT pg_sleep(30)")
+
+    monkeypatch.setattr(pages.views, "language_context", stuck_behind_a_lock)
+    started = time.monotonic()
+    response = Client(raise_request_exception=False).get("/es/")
+    assert time.monotonic() - started < 3
+    assert_error_page(response, 503, "es")
+
+
+def test_a_sqlite_database_locked_by_another_writer_gives_the_503_page(monkeypatch):
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked") from sqlite3.OperationalError(
+            "database is locked"
+        )
+
+    monkeypatch.setattr(pages.views, "language_context", locked)
+    response = Client(raise_request_exception=False).get("/en/")
+    assert_error_page(response, 503, "en")

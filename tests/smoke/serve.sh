@@ -2,7 +2,8 @@
 # Smoke test of the production stack without containers: the same settings as the compose file
 # (DEBUG off, a TLS proxy in front, a non-default admin address), collectstatic, migrate, the demo
 # content, gunicorn on 127.0.0.1 with config/gunicorn.py; then tests/smoke over HTTP; then stop.
-# Needs DATABASE_URL (PostgreSQL, as in production). Usage: make smoke.
+# Needs DATABASE_URL (PostgreSQL, as in production). Usage: make smoke. With SMOKE_DB_STOP and
+# SMOKE_DB_START (commands that stop and start PostgreSQL), it also takes the database away.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL database the smoke test may write to}"
@@ -13,7 +14,8 @@ port=${SMOKE_PORT:-8765}
 export ENV_FILE=/dev/null DEBUG=false ALLOWED_HOSTS=127.0.0.1 BEHIND_TLS_PROXY=true \
     SECURE_SSL_REDIRECT=true SECRET_KEY="smoke-$(head -c 24 /dev/urandom | base64)" \
     STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" ADMIN_URL=gestion/ \
-    GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 LOG_LEVEL=INFO
+    GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 LOG_LEVEL=INFO \
+    DB_STATEMENT_TIMEOUT=3
 export SMOKE_BASE_URL="http://127.0.0.1:$port" SMOKE_ADMIN_PATH=/gestion/ \
     SMOKE_LOG="$work/gunicorn.log" SMOKE_EDITOR=smoke-editor \
     SMOKE_PASSWORD="smoke-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
