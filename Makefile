@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
 
-.PHONY: run test smoke bench lint format messages compilemessages install
+.PHONY: run test smoke bench soak lint format messages compilemessages install
 
 install: $(VENV)/.installed
 
@@ -55,3 +55,8 @@ messages: install
 # in-process, then gunicorn under wrk. SQLite, or PostgreSQL when DATABASE_URL is set.
 bench: install compilemessages
 	$(BIN)/python -m bench.run
+
+# The soak test (docs/reliability.md): 60 s at 50 connections, two editors saving, on gunicorn and
+# the PostgreSQL of DATABASE_URL (a throw-away database is made there). Under 5 minutes.
+soak: install compilemessages
+	$(BIN)/python -m bench.soak

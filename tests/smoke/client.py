@@ -38,12 +38,13 @@ class Reply:
 class Visitor:
     """One visitor: their cookies, and whether they pretend to come through the TLS proxy."""
 
-    def __init__(self, https=True):
+    def __init__(self, https=True, base_url=None):
         self.https = https
+        self.base_url = base_url or BASE_URL
         self.cookies = {}
 
     def request(self, method, path, body=None, headers=None):
-        netloc = urlsplit(BASE_URL).netloc
+        netloc = urlsplit(self.base_url).netloc
         connection = http.client.HTTPConnection(netloc, timeout=15)
         sent = {"Host": netloc, **(headers or {})}
         if self.https:
