@@ -131,9 +131,22 @@ class Partnership(Scheduled, TranslationTracked):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.since_year and self.until_year and self.until_year < self.since_year:
             message = _("The end year cannot be before the start year (%(since)s).")
-            raise ValidationError({"until_year": message % {"since": self.since_year}})
+            errors["until_year"] = message % {"since": self.since_year}
+        # Said here, on the kind: the status's own check falls on a field its inline hides.
+        if (
+            self.pk
+            and self.kind != self.Kind.CONSULTATIVE_STATUS
+            and ConsultativeStatus.objects.filter(partnership_id=self.pk).exists()
+        ):
+            errors["kind"] = _(
+                "This partnership has a consultative status: delete the status first, then "
+                "change the kind."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def benefit_list(self):
         return split_points(self.benefits)

@@ -1,0 +1,142 @@
+"""What a partnership's card on the partners page shows, worked out once in Python.
+
+The template engine then only prints strings: resolving each name, fallback flag and URL in the
+template cost most of the page's time (docs/performance.md).
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
+
+from multilingual.availability import SOURCE_LANGUAGE, falls_back
+
+from .models import Partnership, split_points
+
+
+def lang_attribute(obj, field_name, language):
+    """` lang="fr"` for text shown in French to a visitor of another language."""
+    if falls_back(obj, field_name, language):
+        return format_html(' lang="{}"', SOURCE_LANGUAGE)
+    return ""
+
+
+class OrganisationUrls:
+    """Each body's page address: one reverse() per page, not one per body (slugs need no
+    quoting, so putting one in the reversed pattern gives what reverse() would)."""
+
+    PLACEHOLDER = "slug-placeholder"
+
+    def __init__(self):
+        self.pattern = reverse("organisations:detail", kwargs={"slug": self.PLACEHOLDER})
+
+    def __call__(self, organisation):
+        return self.pattern.replace(self.PLACEHOLDER, organisation.slug)
+
+
+@dataclass(slots=True)
+class Card:
+    pk: int
+    name: str
+    name_lang: str
+    acronym: str
+    url: str
+    logo_url: str
+    logo_alt: str
+    period: str
+    role: str
+    role_lang: str
+    in_french: bool
+    description: str
+    description_lang: str
+    benefits: list = field(default_factory=list)
+    benefits_lang: str = ""
+    privileges: list = field(default_factory=list)
+    privileges_lang: str = ""
+    evidence_url: str = ""
+
+
+def period(partnership):
+    parts = []
+    if partnership.since_year:
+        parts.append(gettext("Since %(year)s") % {"year": partnership.since_year})
+    if partnership.until_year:
+        parts.append(gettext("until %(year)s") % {"year": partnership.until_year})
+    return " — ".join(parts)
+
+
+def card(partnership, url_of, language):
+    organisation = partnership.organisation
+    status = getattr(partnership, "consultative_status", None)
+    return Card(
+        pk=partnership.pk,
+        name=organisation.name,
+        name_lang=lang_attribute(organisation, "name", language),
+        acronym=organisation.acronym,
+        url=url_of(organisation),
+        logo_url=organisation.logo.url if organisation.logo else "",
+        logo_alt=gettext("Logo of %(name)s") % {"name": organisation.name},
+        period=period(partnership),
+        role=partnership.role,
+        role_lang=lang_attribute(partnership, "role", language),
+        in_french=any(
+            falls_back(partnership, name, language) for name in Partnership.translation_core_fields
+        ),
+        description=partnership.description,
+        description_lang=lang_attribute(partnership, "description", language),
+        benefits=split_points(partnership.benefits),
+        benefits_lang=lang_attribute(partnership, "benefits", language),
+        privileges=status.privilege_list() if status else [],
+        privileges_lang=lang_attribute(status, "privileges", language) if status else "",
+        evidence_url=partnership.evidence_url,
+    )
+
+
+@dataclass(slots=True)
+class SummaryLine:
+    """One line of the page's summary: a body, its link, and what DCI holds with it."""
+
+    name: str
+    url: str
+    detail: str
+
+
+def status_line(partnership, url_of):
+    status = partnership.consultative_status
+    details = []
+    if partnership.since_year:
+        details.append(" — " + gettext("since %(year)s") % {"year": partnership.since_year})
+    if status.category:
+        details.append(f" ({status.get_category_display().lower()})")
+    organisation = partnership.organisation
+    return SummaryLine(str(organisation), url_of(organisation), "".join(details))
+
+
+def membership_lines(partnerships, url_of):
+    """One line per body DCI is a member of, naming each kind of membership."""
+    kinds = {}
+    for partnership in partnerships:
+        entry = kinds.setdefault(partnership.organisation_id, (partnership.organisation, []))
+        entry[1].append(partnership.get_kind_display())
+    return [
+        SummaryLine(str(organisation), url_of(organisation), ", ".join(names).lower())
+        for organisation, names in kinds.values()
+    ]
+
+
+def partners_page(partnerships):
+    """The partners page's content: the summary lines, then the cards grouped by kind in the
+    order of each kind's first partnership."""
+    url_of, language = OrganisationUrls(), get_language()
+    groups = {}
+    for partnership in partnerships:
+        groups.setdefault(partnership.kind, []).append(card(partnership, url_of, language))
+    memberships = [p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS]
+    return {
+        "statuses": [
+            status_line(p, url_of) for p in partnerships if hasattr(p, "consultative_status")
+        ],
+        "memberships": membership_lines(memberships, url_of),
+        "groups": [(Partnership.Kind(kind).label, cards) for kind, cards in groups.items()],
+    }
