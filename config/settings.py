@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "sitecache",
+    "backups",
     "reversion",
     "reversion_compare",
     "adminsortable2",
