@@ -14,6 +14,14 @@ from multilingual.availability import SOURCE_LANGUAGE, falls_back
 
 from .models import Partnership, split_points
 
+# The columns the cards and summary read (modeltranslation adds every language's column of each
+# translated field): loading only these halves the time spent building model instances.
+CARD_FIELDS = (
+    *("kind", "since_year", "until_year", "role", "description", "benefits", "evidence_url"),
+    *("organisation__name", "organisation__acronym", "organisation__slug", "organisation__logo"),
+    *("consultative_status__category", "consultative_status__privileges"),
+)
+
 
 def lang_attribute(obj, field_name, language):
     """` lang="fr"` for text shown in French to a visitor of another language."""
