@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,8 @@ from .translation_status import (
     translated_fields,
     work_needed,
 )
+from .uploads import deleted_on_failure, noting_new_files
+from .widgets import AutocompleteSelect
 
 # Fields that decide whether and when visitors see something, and where.
 PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
@@ -137,6 +140,29 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
         options["fields"] = [*options["fields"], "opened_at"]
         return fieldsets
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Our autocomplete widget: a refused form with a nonsense id is shown again, not a 500.
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # A save that fails after writing a new logo takes the file away with it: the rollback
+    # leaves no row pointing to it. The revision, saved last, is inside these views, as in the
+    # history's restore and recover views below.
+    def add_view(self, request, form_url="", extra_context=None):
+        with deleted_on_failure(request):
+            return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        with deleted_on_failure(request):
+            return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        with noting_new_files(request, obj):
+            super().save_model(request, obj, form, change)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The object the admin already loaded: no second query for the preview links.
         context["preview_links"] = preview_links(obj)
@@ -145,11 +171,13 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.require_full_rights(request)
-        return super().revision_view(request, object_id, version_id, extra_context)
+        with deleted_on_failure(request):
+            return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
-        return super().recover_view(request, version_id, extra_context)
+        with deleted_on_failure(request):
+            return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         self.require_full_rights(request)
@@ -167,8 +195,12 @@ class SortableEditorialMixin:
     def update_order(self, request):
         if not may(request.user, "publish", self.model):
             raise PermissionDenied
-        response = super().update_order(request)
-        bump_generation()
+        # One transaction: a new order is never saved without visitors' pages being refreshed.
+        # A refused reorder (adminsortable2 answers 400 itself) changed nothing to refresh.
+        with transaction.atomic():
+            response = super().update_order(request)
+            if response.status_code == 200:
+                bump_generation()
         return response
 
     def get_actions(self, request):

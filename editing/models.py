@@ -1,8 +1,14 @@
 """Fields every piece of public content shares: its schedule and its translations' freshness."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Earlier is a typing error; year 1 even overflows when the time is converted to UTC for saving.
+EARLIEST_DATE = date(1900, 1, 1)
 
 
 class Scheduled(models.Model):
@@ -29,6 +35,23 @@ class Scheduled(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.error_dict
+        for name in ("publish_at", "expire_at"):
+            moment = getattr(self, name)
+            if moment and name not in errors and name not in (exclude or ()):
+                try:
+                    # The date as typed, in its own time zone: no conversion that could overflow.
+                    MinValueValidator(EARLIEST_DATE)(moment.date())
+                except ValidationError as error:
+                    errors[name] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self):
         super().clean()

@@ -1,6 +1,8 @@
 import reversion
 from adminsortable2.admin import SortableAdminMixin
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -51,8 +53,23 @@ class OrganisationWithPartnershipsAdmin(OrganisationAdmin):
     inlines = [PartnershipInline]
 
 
+class ConsultativeStatusInlineForm(forms.ModelForm):
+    """On its partnership's page, the status's partnership is the page itself, a hidden field:
+    an error about it is shown above the status instead, where it can be read."""
+
+    def add_error(self, field, error):
+        if field is None and "partnership" in getattr(error, "error_dict", {}):
+            errors = error.error_dict
+            errors[NON_FIELD_ERRORS] = [
+                *errors.get(NON_FIELD_ERRORS, []),
+                *errors.pop("partnership"),
+            ]
+        super().add_error(field, error)
+
+
 class ConsultativeStatusInline(EditorialInlineMixin, TranslationStackedInline):
     model = ConsultativeStatus
+    form = ConsultativeStatusInlineForm
     fields = ("category", "granted_year", "privileges")
     extra = 0
     max_num = 1

@@ -217,7 +217,12 @@ class ConsultativeStatus(TranslationTracked):
 
     def clean(self):
         partnership = getattr(self, "partnership", None)
-        if partnership and partnership.kind != Partnership.Kind.CONSULTATIVE_STATUS:
+        # No kind yet: the partnership's own form says so, on its kind field.
+        if (
+            partnership
+            and partnership.kind
+            and partnership.kind != Partnership.Kind.CONSULTATIVE_STATUS
+        ):
             raise ValidationError(
                 {"partnership": _("Choose a partnership of the kind “consultative status”.")}
             )
