@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -166,6 +167,30 @@ class Organisation(Scheduled, TranslationTracked):
         if self.acronym:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.parent_id and self.pk in self.ancestor_ids():
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "An organisation cannot be part of itself, directly or through another one."
+                    )
+                }
+            )
+
+    def ancestor_ids(self):
+        """The ids up the chain of "part of", stopping at a loop already in the database."""
+        seen, parent_id = [], self.parent_id
+        while parent_id and parent_id not in seen:
+            seen.append(parent_id)
+            parent_id = (
+                type(self)
+                ._base_manager.filter(pk=parent_id)
+                .values_list("parent_id", flat=True)
+                .first()
+            )
+        return seen
 
     def get_absolute_url(self):
         # `slug` reads the active language's slug, or the French one where it has none.

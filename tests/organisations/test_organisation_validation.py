@@ -3,8 +3,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from organisations.models import Organisation
+from tests.admin.forms import organisation_form
 from tests.conftest import image_bytes, make_organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -94,3 +96,41 @@ def test_a_logo_of_2_mb_or_more_is_refused():
     assert errors_of(new_organisation(logo=upload("logo.png", big)))["logo"] == [
         "The logo is 2.0 MB; it must be under 2 MB."
     ]
+
+
+SELF_PARENT = "An organisation cannot be part of itself, directly or through another one."
+
+
+def test_an_organisation_cannot_be_part_of_itself():
+    body = make_organisation()
+    body.parent = body
+    assert errors_of(body) == {"parent": [SELF_PARENT]}
+
+
+def test_an_organisation_cannot_be_part_of_its_own_section():
+    movement = make_organisation(name_fr="Mouvement")
+    section = make_organisation(name_fr="Section", parent=movement)
+    movement.parent = section
+    assert errors_of(movement) == {"parent": [SELF_PARENT]}
+
+
+def test_a_section_may_be_part_of_a_section_of_a_movement():
+    movement = make_organisation(name_fr="Mouvement")
+    section = make_organisation(name_fr="Section", parent=movement)
+    local = make_organisation(name_fr="Antenne", parent=section)
+    local.full_clean()
+
+
+def test_the_admin_refuses_it_on_the_part_of_field_in_the_editors_language(client, editor):
+    body = make_organisation()
+    client.force_login(editor)
+    url = reverse("admin:organisations_organisation_change", args=[body.pk])
+    opened_at = client.get(url).context["adminform"].form.initial["opened_at"]
+    data = organisation_form(parent=str(body.pk), opened_at=opened_at)
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["parent"] == [
+        "Una organización no puede formar parte de sí misma, ni directamente ni a través de otra."
+    ]
+    body.refresh_from_db()
+    assert body.parent is None
