@@ -1,8 +1,8 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -210,7 +210,17 @@ class SortableEditorialMixin:
         return actions
 
     def _bulk_move(self, request, queryset, method):
-        super()._bulk_move(request, queryset, method)
+        # With more rows selected than a page holds, adminsortable2 can number them below zero,
+        # which the database refuses: then nothing moves, and the editor is told so.
+        try:
+            with transaction.atomic():
+                super()._bulk_move(request, queryset, method)
+        except IntegrityError:
+            message = _(
+                "Nothing was moved: select at most one page of items to move them to another page."
+            )
+            self.message_user(request, message, messages.ERROR)
+            return
         bump_generation()
 
 
