@@ -39,4 +39,5 @@ if settings.DEBUG:
     # Uploaded logos, served by Django in development only (production: see the README).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "pages.errors.bad_request"
 handler500 = "pages.errors.server_error"

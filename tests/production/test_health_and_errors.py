@@ -12,6 +12,11 @@ import pages.views
 pytestmark = pytest.mark.django_db
 
 TITLES = {
+    400: {
+        "fr": "Cette adresse est illisible",
+        "en": "This address cannot be read",
+        "es": "Esta dirección no se puede leer",
+    },
     404: {"fr": "Page introuvable", "en": "Page not found", "es": "Página no encontrada"},
     500: {
         "fr": "Une erreur est survenue",
@@ -78,6 +83,15 @@ def test_healthz_needs_neither_https_nor_a_known_host(client, settings):
 )
 def test_the_404_page(client, path, language):
     assert_error_page(client.get(path), 404, language)
+
+
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [("/fr/recherche/", "fr"), ("/en/search/", "en"), ("/es/buscar/", "es")],
+)
+def test_the_400_page_for_a_request_django_refuses(client, path, language):
+    too_many_parameters = "&".join(f"p{n}=1" for n in range(1_001))
+    assert_error_page(client.get(f"{path}?{too_many_parameters}"), 400, language)
 
 
 @pytest.mark.parametrize("language", ["fr", "en", "es"])
