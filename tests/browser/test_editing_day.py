@@ -3,14 +3,12 @@ publishes it; a volunteer translates it into English from "Translations to do"; 
 it in English, with the "also available in" notice updated; the editor restores the version
 from before the translation. A screenshot of each admin step (tests/browser/screenshots/)."""
 
-from importlib import import_module
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from editing.roles import EDITORS, TRANSLATORS
 from tests.browser.conftest import watch_csp
+from tests.editing.conftest import member_of
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +18,8 @@ ROLE_EN = "Contributor to the FRA's annual reports"
 
 @pytest.fixture
 def team(demo_site, django_user_model):
-    # Browser tests empty the database after them, the groups the migrations made included.
-    import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
-    for username, group in (("claire", EDITORS), ("tom", TRANSLATORS)):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.is_staff = True
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
+    member_of(django_user_model, EDITORS, "claire")
+    member_of(django_user_model, TRANSLATORS, "tom")
     return demo_site
 
 
