@@ -23,6 +23,14 @@ CARD_FIELDS = (
 )
 
 
+def shown_text(obj, field_name, language):
+    """What modeltranslation's attribute reads (this language's text, else the French), taken
+    from the columns directly: its fallback machinery took half of building a card."""
+    # Translation columns are NULL where nothing was typed; the attribute reads "" then.
+    own = getattr(obj, f"{field_name}_{language}")
+    return own or getattr(obj, f"{field_name}_{SOURCE_LANGUAGE}") or ""
+
+
 def lang_attribute(obj, field_name, language):
     """` lang="fr"` for text shown in French to a visitor of another language."""
     if falls_back(obj, field_name, language):
@@ -39,8 +47,8 @@ class OrganisationUrls:
     def __init__(self):
         self.pattern = reverse("organisations:detail", kwargs={"slug": self.PLACEHOLDER})
 
-    def __call__(self, organisation):
-        return self.pattern.replace(self.PLACEHOLDER, organisation.slug)
+    def __call__(self, organisation, language):
+        return self.pattern.replace(self.PLACEHOLDER, shown_text(organisation, "slug", language))
 
 
 @dataclass(slots=True)
@@ -77,25 +85,26 @@ def period(partnership):
 def card(partnership, url_of, language):
     organisation = partnership.organisation
     status = getattr(partnership, "consultative_status", None)
+    name = shown_text(organisation, "name", language)
     return Card(
         pk=partnership.pk,
-        name=organisation.name,
+        name=name,
         name_lang=lang_attribute(organisation, "name", language),
-        acronym=organisation.acronym,
-        url=url_of(organisation),
+        acronym=shown_text(organisation, "acronym", language),
+        url=url_of(organisation, language),
         logo_url=organisation.logo.url if organisation.logo else "",
-        logo_alt=gettext("Logo of %(name)s") % {"name": organisation.name},
+        logo_alt=gettext("Logo of %(name)s") % {"name": name},
         period=period(partnership),
-        role=partnership.role,
+        role=shown_text(partnership, "role", language),
         role_lang=lang_attribute(partnership, "role", language),
         in_french=any(
             falls_back(partnership, name, language) for name in Partnership.translation_core_fields
         ),
-        description=partnership.description,
+        description=shown_text(partnership, "description", language),
         description_lang=lang_attribute(partnership, "description", language),
-        benefits=split_points(partnership.benefits),
+        benefits=split_points(shown_text(partnership, "benefits", language)),
         benefits_lang=lang_attribute(partnership, "benefits", language),
-        privileges=status.privilege_list() if status else [],
+        privileges=split_points(shown_text(status, "privileges", language)) if status else [],
         privileges_lang=lang_attribute(status, "privileges", language) if status else "",
         evidence_url=partnership.evidence_url,
     )
@@ -110,7 +119,7 @@ class SummaryLine:
     detail: str
 
 
-def status_line(partnership, url_of):
+def status_line(partnership, url_of, language):
     status = partnership.consultative_status
     details = []
     if partnership.since_year:
@@ -118,17 +127,17 @@ def status_line(partnership, url_of):
     if status.category:
         details.append(f" ({status.get_category_display().lower()})")
     organisation = partnership.organisation
-    return SummaryLine(str(organisation), url_of(organisation), "".join(details))
+    return SummaryLine(str(organisation), url_of(organisation, language), "".join(details))
 
 
-def membership_lines(partnerships, url_of):
+def membership_lines(partnerships, url_of, language):
     """One line per body DCI is a member of, naming each kind of membership."""
     kinds = {}
     for partnership in partnerships:
         entry = kinds.setdefault(partnership.organisation_id, (partnership.organisation, []))
         entry[1].append(partnership.get_kind_display())
     return [
-        SummaryLine(str(organisation), url_of(organisation), ", ".join(names).lower())
+        SummaryLine(str(organisation), url_of(organisation, language), ", ".join(names).lower())
         for organisation, names in kinds.values()
     ]
 
@@ -143,8 +152,10 @@ def partners_page(partnerships):
     memberships = [p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS]
     return {
         "statuses": [
-            status_line(p, url_of) for p in partnerships if hasattr(p, "consultative_status")
+            status_line(p, url_of, language)
+            for p in partnerships
+            if hasattr(p, "consultative_status")
         ],
-        "memberships": membership_lines(memberships, url_of),
+        "memberships": membership_lines(memberships, url_of, language),
         "groups": [(Partnership.Kind(kind).label, cards) for kind, cards in groups.items()],
     }
