@@ -33,25 +33,32 @@ def in_process_table(in_process, sizes):
 
 
 def load_table(load):
-    bare = load["real"]["bare"]["rps"]
     rows = [
-        "| what | req/s | p50 ms | p99 ms | errors | share of the bare view |",
+        "| what | req/s | p50 ms | p99 ms | errors | share of the bare view of its size |",
         "|---|---:|---:|---:|---:|---:|",
     ]
+    real, hundred = load["real"], load[100]
+    kb = {run: f"{load[run]['page_kb']:.0f} KB" for run in ("real", 100)}
     lines = [
-        ("bare Django view, same bytes from memory (the limit)", load["real"]["bare"]),
-        ("static file from whitenoise (the limit)", load["real"]["static"]),
-        ("partners page, real site (14 bodies), uncached", load["real"]["uncached"]),
-        ("partners page, real site (14 bodies), cached", load["real"]["cached"]),
-        ("partners page, 100 bodies, uncached", load[100]["uncached"]),
-        ("partners page, 100 bodies, cached", load[100]["cached"]),
+        (f"bare Django view, {kb['real']} from memory (the limit)", real["bare"], real),
+        ("static file from whitenoise (the limit)", real["static"], real),
+        ("partners page, real site (14 bodies), uncached", real["uncached"], real),
+        ("partners page, real site (14 bodies), cached", real["cached"], real),
+        (f"bare Django view, {kb[100]} from memory (the limit)", hundred["bare"], hundred),
+        ("partners page, 100 bodies, uncached", hundred["uncached"], hundred),
+        ("partners page, 100 bodies, cached", hundred["cached"], hundred),
     ]
-    for label, r in lines:
+    for label, r, run in lines:
         rows.append(
             f"| {label} | {fmt(r['rps'], 0)} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} "
-            f"| {r['errors']} | {fmt(100 * r['rps'] / bare, 0)} % |"
+            f"| {r['errors']} | {fmt(share(r, run), 0)} % |"
         )
     return "\n".join(rows)
+
+
+def share(result, run):
+    """Requests/s as a percentage of the bare view returning as many bytes, in the same run."""
+    return 100 * result["rps"] / run["bare"]["rps"]
 
 
 def memory_lines(load):
@@ -94,21 +101,16 @@ def targets(in_process, load, sizes):
             f"partners page with {sizes[0]} bodies under 3 ms median (max {slowest:.2f} ms)",
         )
     )
-    bare = load["real"]["bare"]["rps"]
-    share = lambda run: 100 * run["rps"] / bare  # noqa: E731
-    checks.append(
-        (
-            share(load["real"]["uncached"]) >= 25,
-            f"real site uncached ≥ 25 % of the bare view ({share(load['real']['uncached']):.0f} %)",
-        )
+    real, hundred = load["real"], load[100]
+    real_uncached, hundred_uncached = (
+        share(real["uncached"], real),
+        share(hundred["uncached"], hundred),
     )
     checks.append(
-        (
-            share(load[100]["uncached"]) >= 5,
-            f"100 bodies uncached ≥ 5 % ({share(load[100]['uncached']):.0f} %)",
-        )
+        (real_uncached >= 25, f"real site uncached ≥ 25 % of the bare view ({real_uncached:.0f} %)")
     )
-    cached = min(share(load["real"]["cached"]), share(load[100]["cached"]))
+    checks.append((hundred_uncached >= 5, f"100 bodies uncached ≥ 5 % ({hundred_uncached:.0f} %)"))
+    cached = min(share(real["cached"], real), share(hundred["cached"], hundred))
     checks.append((cached >= 70, f"cached pages ≥ 70 % (lowest {cached:.0f} %)"))
     runs = [
         r
