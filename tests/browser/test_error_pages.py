@@ -1,4 +1,5 @@
-"""The 404, 500 and 503 pages in a browser: each language, desktop and phone, checked by axe."""
+"""The 400, 404, 500 and 503 pages in a browser: each language, desktop and phone, checked by
+axe."""
 
 import pytest
 from django.db import OperationalError, connection
@@ -10,6 +11,7 @@ from tests.browser.test_public_site import WIDTHS, serious_violations
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("fr", "en", "es")
+SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/", "es": "/es/buscar/"}
 
 
 def error_response(monkeypatch, status, language):
@@ -23,7 +25,11 @@ def error_response(monkeypatch, status, language):
             raise OperationalError("connection refused")
 
         monkeypatch.setattr(connection, "cursor", refuse)
-    path = f"/{language}/nowhere/" if status == 404 else f"/{language}/"
+    path = {
+        # A search with more parameters than Django accepts.
+        400: f"{SEARCH[language]}?" + "&".join(f"p{n}=1" for n in range(1_001)),
+        404: f"/{language}/nowhere/",
+    }.get(status, f"/{language}/")
     response = Client(raise_request_exception=False).get(path)
     monkeypatch.undo()
     assert response.status_code == status
@@ -37,7 +43,7 @@ def serve(html, status):
     return fulfil
 
 
-@pytest.mark.parametrize("status", [404, 500, 503])
+@pytest.mark.parametrize("status", [400, 404, 500, 503])
 @pytest.mark.parametrize("width_name", list(WIDTHS))
 def test_error_pages_render_accessibly(
     page, live_server, transactional_db, monkeypatch, shoot, csp_refusals, status, width_name
