@@ -167,6 +167,7 @@ class ConsultativeStatus(TranslationTracked):
         on_delete=models.PROTECT,
         related_name="consultative_status",
         limit_choices_to={"kind": Partnership.Kind.CONSULTATIVE_STATUS},
+        error_messages={"unique": _("This partnership already has a consultative status.")},
         help_text=_("The consultative-status partnership with the body that grants it."),
     )
     category = models.CharField(

@@ -49,6 +49,9 @@ class KeyFigure(Scheduled, TranslationTracked):
         _("identifier"),
         max_length=100,
         unique=True,
+        # Django's own message reads "Key figure with this Identifier already exists.", and
+        # worse in French and Spanish.
+        error_messages={"unique": _("Another key figure already has this identifier.")},
         help_text=_(
             "A stable name for the figure, used in links to it and by imports. "
             "Example: children-sexually-exploited-yearly."

@@ -685,7 +685,7 @@ def test_an_identifier_another_figure_has_is_refused(editor_client, pages, media
     make_figure(key=form["key"])
     before = snapshot(media_root)
     response = post_in(editor_client, url, form, "fr")
-    message = "Un objet Chiffre clé avec ce champ Identifiant existe déjà."
+    message = "Un autre chiffre clé a déjà cet identifiant."
     assert_refused_with(response, {place("", "key"): [message]}, "fr")
     assert snapshot(media_root) == before
 
@@ -698,7 +698,7 @@ def test_a_second_status_for_one_partnership_is_refused(editor_client, pages, me
     form["partnership"] = str(taken.partnership_id)
     before = snapshot(media_root)
     response = post_in(editor_client, url, form, "es")
-    message = "Ya existe Estatus consultivo con este Alianza."
+    message = "Esta alianza ya tiene un estatus consultivo."
     assert_refused_with(response, {place("", "partnership"): [message]}, "es")
     assert snapshot(media_root) == before
 
