@@ -7,10 +7,10 @@ template cost most of the page's time (docs/performance.md).
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from multilingual.availability import SOURCE_LANGUAGE, falls_back
+from multilingual.markup import lang_attribute
 
 from .models import Partnership, split_points
 
@@ -29,13 +29,6 @@ def shown_text(obj, field_name, language):
     # Translation columns are NULL where nothing was typed; the attribute reads "" then.
     own = getattr(obj, f"{field_name}_{language}")
     return own or getattr(obj, f"{field_name}_{SOURCE_LANGUAGE}") or ""
-
-
-def lang_attribute(obj, field_name, language):
-    """` lang="fr"` for text shown in French to a visitor of another language."""
-    if falls_back(obj, field_name, language):
-        return format_html(' lang="{}"', SOURCE_LANGUAGE)
-    return ""
 
 
 class OrganisationUrls:

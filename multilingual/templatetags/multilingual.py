@@ -1,9 +1,9 @@
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, override
 
-from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, falls_back
+from multilingual.availability import LANGUAGE_CODES, falls_back
+from multilingual.markup import lang_attribute
 
 register = template.Library()
 
@@ -11,9 +11,7 @@ register = template.Library()
 @register.filter
 def lang_if_fallback(obj, field):
     """` lang="fr"` on an element whose text is the French fallback, for screen readers."""
-    if falls_back(obj, field, get_language()):
-        return format_html(' lang="{}"', SOURCE_LANGUAGE)
-    return ""
+    return lang_attribute(obj, field, get_language())
 
 
 @register.filter
