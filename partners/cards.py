@@ -1,7 +1,8 @@
-"""What a partnership's card on the partners page shows, worked out once in Python.
+"""What the partners page shows, worked out once in Python from one query's plain rows.
 
-The template engine then only prints strings: resolving each name, fallback flag and URL in the
-template cost most of the page's time (docs/performance.md).
+The template only prints strings. The query returns columns (`values()`), not model instances:
+building instances through modeltranslation, and resolving names, fallbacks and URLs in the
+template, took most of the page's time (docs/performance.md).
 """
 
 from dataclasses import dataclass, field
@@ -9,26 +10,61 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from multilingual.availability import SOURCE_LANGUAGE, falls_back
+from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, falls_back
 from multilingual.markup import lang_attribute
+from organisations.models import Organisation
 
-from .models import Partnership, split_points
+from .models import ConsultativeStatus, Partnership, split_points
 
-# The columns the cards and summary read (modeltranslation adds every language's column of each
-# translated field): loading only these halves the time spent building model instances.
-CARD_FIELDS = (
-    *("kind", "since_year", "until_year", "role", "description", "benefits", "evidence_url"),
-    *("organisation__name", "organisation__acronym", "organisation__slug", "organisation__logo"),
-    *("consultative_status__category", "consultative_status__privileges"),
-)
+
+def in_each_language(*names):
+    return [f"{name}_{language}" for name in names for language in LANGUAGE_CODES]
+
+
+# The columns the cards and summary read: each translated field in every language.
+PARTNERSHIP_COLUMNS = ("pk", "kind", "since_year", "until_year", "evidence_url")
+PARTNERSHIP_COLUMNS += (*in_each_language("role", "description", "benefits"),)
+ORGANISATION_COLUMNS = ("pk", "logo", *in_each_language("name", "acronym", "slug"))
+STATUS_COLUMNS = ("pk", "category", *in_each_language("privileges"))
+LOGO_STORAGE = Organisation._meta.get_field("logo").storage
+
+
+def card_rows(partnerships):
+    """One row of columns per partnership of `partnerships`, with its body and its status."""
+    return partnerships.values(
+        *PARTNERSHIP_COLUMNS,
+        *(f"organisation__{column}" for column in ORGANISATION_COLUMNS),
+        *(f"consultative_status__{column}" for column in STATUS_COLUMNS),
+    )
+
+
+class Columns:
+    """One object's columns in a row (`organisation__name_fr`…) read as its attributes
+    (`name_fr`), so that the rules of multilingual/availability.py apply to it unchanged."""
+
+    __slots__ = ("prefix", "row")
+
+    def __init__(self, row, prefix=""):
+        self.row, self.prefix = row, prefix
+
+    def __getattr__(self, name):
+        try:
+            return self.row[self.prefix + name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def shown_text(obj, field_name, language):
-    """What modeltranslation's attribute reads (this language's text, else the French), taken
-    from the columns directly: its fallback machinery took half of building a card."""
+    """What modeltranslation's attribute reads (this language's text, else the French)."""
     # Translation columns are NULL where nothing was typed; the attribute reads "" then.
     own = getattr(obj, f"{field_name}_{language}")
     return own or getattr(obj, f"{field_name}_{SOURCE_LANGUAGE}") or ""
+
+
+def full_name(organisation, language):
+    """As the body's str(): "Name (ACRONYM)", or the name alone."""
+    name, acronym = (shown_text(organisation, f, language) for f in ("name", "acronym"))
+    return f"{name} ({acronym})" if acronym else name
 
 
 class OrganisationUrls:
@@ -75,17 +111,20 @@ def period(partnership):
     return " — ".join(parts)
 
 
-def card(partnership, url_of, language):
-    organisation = partnership.organisation
-    status = getattr(partnership, "consultative_status", None)
+def card(row, url_of, language):
+    partnership = Columns(row)
+    organisation = Columns(row, "organisation__")
+    has_status = row["consultative_status__pk"] is not None
+    status = Columns(row, "consultative_status__")
     name = shown_text(organisation, "name", language)
+    logo = organisation.logo
     return Card(
         pk=partnership.pk,
         name=name,
         name_lang=lang_attribute(organisation, "name", language),
         acronym=shown_text(organisation, "acronym", language),
         url=url_of(organisation, language),
-        logo_url=organisation.logo.url if organisation.logo else "",
+        logo_url=LOGO_STORAGE.url(logo) if logo else "",
         logo_alt=gettext("Logo of %(name)s") % {"name": name},
         period=period(partnership),
         role=shown_text(partnership, "role", language),
@@ -97,8 +136,8 @@ def card(partnership, url_of, language):
         description_lang=lang_attribute(partnership, "description", language),
         benefits=split_points(shown_text(partnership, "benefits", language)),
         benefits_lang=lang_attribute(partnership, "benefits", language),
-        privileges=split_points(shown_text(status, "privileges", language)) if status else [],
-        privileges_lang=lang_attribute(status, "privileges", language) if status else "",
+        privileges=split_points(shown_text(status, "privileges", language)) if has_status else [],
+        privileges_lang=lang_attribute(status, "privileges", language) if has_status else "",
         evidence_url=partnership.evidence_url,
     )
 
@@ -112,43 +151,55 @@ class SummaryLine:
     detail: str
 
 
-def status_line(partnership, url_of, language):
-    status = partnership.consultative_status
+def status_line(row, url_of, language, categories):
     details = []
-    if partnership.since_year:
-        details.append(" — " + gettext("since %(year)s") % {"year": partnership.since_year})
-    if status.category:
-        details.append(f" ({status.get_category_display().lower()})")
-    organisation = partnership.organisation
-    return SummaryLine(str(organisation), url_of(organisation, language), "".join(details))
+    if row["since_year"]:
+        details.append(" — " + gettext("since %(year)s") % {"year": row["since_year"]})
+    if row["consultative_status__category"]:
+        details.append(f" ({categories[row['consultative_status__category']].lower()})")
+    organisation = Columns(row, "organisation__")
+    return SummaryLine(
+        full_name(organisation, language), url_of(organisation, language), "".join(details)
+    )
 
 
-def membership_lines(partnerships, url_of, language):
+def membership_lines(rows, url_of, language, kinds):
     """One line per body DCI is a member of, naming each kind of membership."""
-    kinds = {}
-    for partnership in partnerships:
-        entry = kinds.setdefault(partnership.organisation_id, (partnership.organisation, []))
-        entry[1].append(partnership.get_kind_display())
+    by_body = {}
+    for row in rows:
+        entry = by_body.setdefault(row["organisation__pk"], (Columns(row, "organisation__"), []))
+        entry[1].append(kinds[row["kind"]])
     return [
-        SummaryLine(str(organisation), url_of(organisation, language), ", ".join(names).lower())
-        for organisation, names in kinds.values()
+        SummaryLine(
+            full_name(organisation, language),
+            url_of(organisation, language),
+            ", ".join(names).lower(),
+        )
+        for organisation, names in by_body.values()
     ]
 
 
-def partners_page(partnerships):
-    """The partners page's content: the summary lines, then the cards grouped by kind in the
-    order of each kind's first partnership."""
+def labels(choices):
+    """Each choice's label in the active language, translated once per page."""
+    return {value: str(label) for value, label in choices}
+
+
+def partners_page(rows):
+    """The partners page's content from `card_rows()`: the summary lines, then the cards grouped
+    by kind in the order of each kind's first partnership."""
     url_of, language = OrganisationUrls(), get_language()
+    kinds = labels(Partnership.Kind.choices)
     groups = {}
-    for partnership in partnerships:
-        groups.setdefault(partnership.kind, []).append(card(partnership, url_of, language))
-    memberships = [p for p in partnerships if p.kind in Partnership.MEMBERSHIP_KINDS]
+    for row in rows:
+        groups.setdefault(row["kind"], []).append(card(row, url_of, language))
+    memberships = [row for row in rows if row["kind"] in Partnership.MEMBERSHIP_KINDS]
+    categories = labels(ConsultativeStatus.Category.choices)
     return {
         "statuses": [
-            status_line(p, url_of, language)
-            for p in partnerships
-            if hasattr(p, "consultative_status")
+            status_line(row, url_of, language, categories)
+            for row in rows
+            if row["consultative_status__pk"] is not None
         ],
-        "memberships": membership_lines(memberships, url_of, language),
-        "groups": [(Partnership.Kind(kind).label, cards) for kind, cards in groups.items()],
+        "memberships": membership_lines(memberships, url_of, language, kinds),
+        "groups": [(kinds[kind], cards) for kind, cards in groups.items()],
     }

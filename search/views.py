@@ -1,5 +1,5 @@
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from multilingual.alternates import language_context
@@ -21,5 +21,11 @@ def search(request):
         context["error"] = _("Your search contains a character that cannot be searched.")
         status = 400
     elif query:
-        context["results"] = find(query, get_language())
+        results = context["results"] = find(query, get_language())
+        count = len(results)
+        context["summary"] = ngettext(
+            "%(counter)s result for “%(query)s”.",
+            "%(counter)s results for “%(query)s”.",
+            count,
+        ) % {"counter": count, "query": query}
     return render(request, "search/results.html", context, status=status)

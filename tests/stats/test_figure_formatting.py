@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.template import Context, Template
+from django.template import engines
 from django.utils.translation import override
 
 from stats.formatting import (
@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 
 def render(source, figure):
-    return Template("{% load figures %}" + source).render(Context({"figure": figure}))
+    """`source` rendered by the public pages' template engine, with `figure`."""
+    return engines["jinja2"].from_string(source).render({"figure": figure})
 
 
 def shown(language, **fields):
@@ -39,7 +40,7 @@ def shown(language, **fields):
 
 
 def chart(**fields):
-    return render("{% proportion_chart figure %}", make_figure(**fields))
+    return render("{{ proportion_chart(figure) }}", make_figure(**fields))
 
 
 # Counts below a million: every digit, grouped the language's way.

@@ -1,0 +1,43 @@
+"""The public templates' language helpers (config/jinja_environment.py registers them)."""
+
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_info, override
+
+from .availability import LANGUAGE_CODES, falls_back
+from .markup import lang_attribute
+
+
+def lang_if_fallback(obj, field):
+    """` lang="fr"` on an element whose text is the French fallback, for screen readers."""
+    return lang_attribute(obj, field, get_language())
+
+
+def shown_in_french(obj):
+    """True when part of the object's text is the French fallback in the visitor's language."""
+    language = get_language()
+    return any(falls_back(obj, field, language) for field in obj.translation_core_fields)
+
+
+def language_name(code):
+    """A language's name in that language: Français, English, Español."""
+    return get_language_info(code)["name_local"]
+
+
+def home_alternates():
+    """The switcher of a page with no language versions of its own (an error page): each
+    language's home page."""
+    current = get_language()
+    alternates = []
+    for code in LANGUAGE_CODES:
+        with override(code):
+            url = reverse("pages:home")
+        alternates.append({"code": code, "url": url, "is_current": code == current})
+    return alternates
+
+
+FILTERS = {
+    "lang_if_fallback": lang_if_fallback,
+    "shown_in_french": shown_in_french,
+    "language_name": language_name,
+}
+GLOBALS = {"home_alternates": home_alternates}
