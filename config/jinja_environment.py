@@ -5,12 +5,15 @@ than the benchmark's whole budget (docs/performance.md). Each app lists its temp
 its own `jinja.py`; this module only gathers them.
 """
 
+from functools import lru_cache
+
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, override
 from jinja2 import Environment, Undefined
 
 from multilingual import jinja as multilingual_helpers
+from multilingual.addresses import named_url
 from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
 
@@ -19,7 +22,21 @@ HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
 
 def url(name, *args, **kwargs):
     """`{{ url("partners:list") }}`, as Django's `{% url %}`."""
-    return reverse(name, args=args, kwargs=kwargs)
+    if args:
+        return reverse(name, args=args)
+    return named_url(name, **kwargs)
+
+
+@lru_cache(maxsize=4096)
+def _translated(language, message):
+    with override(language):
+        return gettext(message)
+
+
+def cached_gettext(message):
+    """gettext(message), looked up once per language: the catalogues do not change while the
+    site runs, and a page asks for about fifty strings."""
+    return _translated(get_language(), message)
 
 
 def environment(**options):
@@ -31,7 +48,7 @@ def environment(**options):
     # Each included card ends its line, as with Django's engine.
     options["keep_trailing_newline"] = True
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+    env.install_gettext_callables(cached_gettext, ngettext, newstyle=False)
     env.globals.update(url=url, static=static, get_language=get_language)
     for helpers in HELPERS:
         env.filters.update(helpers.FILTERS)

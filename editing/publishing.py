@@ -7,10 +7,11 @@ from django.utils import timezone
 from .preview import is_preview
 
 
-def live(relation=""):
-    """A Q for content that is live now; `relation` reaches it through a foreign key."""
+def live(relation="", now=None):
+    """A Q for content that is live now (or at `now`); `relation` reaches it through a foreign
+    key."""
     prefix = f"{relation}__" if relation else ""
-    now = timezone.now()
+    now = now or timezone.now()
     return (
         Q(**{f"{prefix}is_published": True})
         & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
@@ -19,8 +20,8 @@ def live(relation=""):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(live())
+    def published(self, now=None):
+        return self.filter(live(now=now))
 
     def visible_to(self, request):
         """Everything, drafts included, for staff previewing; what is live for anyone else."""

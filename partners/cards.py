@@ -6,10 +6,13 @@ template, took most of the page's time (docs/performance.md).
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 
+from editing.prepared import PreparedLiveRows
+from editing.preview import is_preview
+from multilingual.addresses import named_url
 from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, falls_back
 from multilingual.markup import lang_attribute
 from organisations.models import Organisation
@@ -36,6 +39,20 @@ def card_rows(partnerships):
         *(f"organisation__{column}" for column in ORGANISATION_COLUMNS),
         *(f"consultative_status__{column}" for column in STATUS_COLUMNS),
     )
+
+
+# No lookup names a translated field, so modeltranslation need not rewrite them.
+LIVE_CARD_ROWS = PreparedLiveRows(
+    lambda now: card_rows(Partnership.objects.rewrite(False).published(now))
+)
+
+
+def visible_card_rows(request):
+    """The rows of what the visitor may see: live partnerships, or every one for staff
+    previewing."""
+    if is_preview(request):
+        return list(card_rows(Partnership.objects.rewrite(False).all()))
+    return LIVE_CARD_ROWS()
 
 
 class Columns:
@@ -74,7 +91,7 @@ class OrganisationUrls:
     PLACEHOLDER = "slug-placeholder"
 
     def __init__(self):
-        self.pattern = reverse("organisations:detail", kwargs={"slug": self.PLACEHOLDER})
+        self.pattern = named_url("organisations:detail", slug=self.PLACEHOLDER)
 
     def __call__(self, organisation, language):
         return self.pattern.replace(self.PLACEHOLDER, shown_text(organisation, "slug", language))
@@ -102,16 +119,41 @@ class Card:
     evidence_url: str = ""
 
 
-def period(partnership):
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The page's phrases and labels in one language, translated once, not once per card."""
+
+    since: str
+    until: str
+    since_lower: str
+    logo_of: str
+    kinds: dict
+    categories: dict
+
+
+@cache  # one per language
+def wording_in(language):
+    with override(language):
+        return Wording(
+            since=gettext("Since %(year)s"),
+            until=gettext("until %(year)s"),
+            since_lower=gettext("since %(year)s"),
+            logo_of=gettext("Logo of %(name)s"),
+            kinds={value: str(label) for value, label in Partnership.Kind.choices},
+            categories={value: str(label) for value, label in ConsultativeStatus.Category.choices},
+        )
+
+
+def period(partnership, wording):
     parts = []
     if partnership.since_year:
-        parts.append(gettext("Since %(year)s") % {"year": partnership.since_year})
+        parts.append(wording.since % {"year": partnership.since_year})
     if partnership.until_year:
-        parts.append(gettext("until %(year)s") % {"year": partnership.until_year})
+        parts.append(wording.until % {"year": partnership.until_year})
     return " — ".join(parts)
 
 
-def card(row, url_of, language):
+def card(row, url_of, language, wording):
     partnership = Columns(row)
     organisation = Columns(row, "organisation__")
     has_status = row["consultative_status__pk"] is not None
@@ -125,8 +167,8 @@ def card(row, url_of, language):
         acronym=shown_text(organisation, "acronym", language),
         url=url_of(organisation, language),
         logo_url=LOGO_STORAGE.url(logo) if logo else "",
-        logo_alt=gettext("Logo of %(name)s") % {"name": name},
-        period=period(partnership),
+        logo_alt=wording.logo_of % {"name": name},
+        period=period(partnership, wording),
         role=shown_text(partnership, "role", language),
         role_lang=lang_attribute(partnership, "role", language),
         in_french=any(
@@ -151,12 +193,12 @@ class SummaryLine:
     detail: str
 
 
-def status_line(row, url_of, language, categories):
+def status_line(row, url_of, language, wording):
     details = []
     if row["since_year"]:
-        details.append(" — " + gettext("since %(year)s") % {"year": row["since_year"]})
+        details.append(" — " + wording.since_lower % {"year": row["since_year"]})
     if row["consultative_status__category"]:
-        details.append(f" ({categories[row['consultative_status__category']].lower()})")
+        details.append(f" ({wording.categories[row['consultative_status__category']].lower()})")
     organisation = Columns(row, "organisation__")
     return SummaryLine(
         full_name(organisation, language), url_of(organisation, language), "".join(details)
@@ -179,24 +221,19 @@ def membership_lines(rows, url_of, language, kinds):
     ]
 
 
-def labels(choices):
-    """Each choice's label in the active language, translated once per page."""
-    return {value: str(label) for value, label in choices}
-
-
 def partners_page(rows):
     """The partners page's content from `card_rows()`: the summary lines, then the cards grouped
     by kind in the order of each kind's first partnership."""
     url_of, language = OrganisationUrls(), get_language()
-    kinds = labels(Partnership.Kind.choices)
+    wording = wording_in(language)
+    kinds = wording.kinds
     groups = {}
     for row in rows:
-        groups.setdefault(row["kind"], []).append(card(row, url_of, language))
+        groups.setdefault(row["kind"], []).append(card(row, url_of, language, wording))
     memberships = [row for row in rows if row["kind"] in Partnership.MEMBERSHIP_KINDS]
-    categories = labels(ConsultativeStatus.Category.choices)
     return {
         "statuses": [
-            status_line(row, url_of, language, categories)
+            status_line(row, url_of, language, wording)
             for row in rows
             if row["consultative_status__pk"] is not None
         ],

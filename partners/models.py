@@ -15,9 +15,9 @@ def split_points(text):
 
 
 class PartnershipQuerySet(PublishableQuerySet):
-    def published(self):
+    def published(self, now=None):
         # Live itself, and about a body that is live too.
-        return self.filter(live() & live("organisation"))
+        return self.filter(live(now=now) & live("organisation", now=now))
 
 
 class Partnership(Scheduled, TranslationTracked):

@@ -10,7 +10,7 @@ from django.utils import timezone
 import editing.publishing
 import sitecache.generation
 from tests.admin.forms import figure_form
-from tests.conftest import make_figure
+from tests.conftest import make_figure, make_organisation, make_partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +80,28 @@ def test_a_scheduled_figure_can_be_saved_from_the_admin(editor_client):
     data = figure_form(publish_at_0="2026-12-10", publish_at_1="09:00")
     response = editor_client.post(reverse("admin:statistics_keyfigure_add"), data)
     assert response.status_code == 302
+
+
+def test_a_scheduled_partnership_and_body_go_live_and_expire_on_the_partners_page(clock):
+    # The partners page runs SQL compiled once per process (editing/prepared.py): each request
+    # must still compare with its own time, for the partnership and for its body.
+    body = make_organisation(name_fr="Réseau saisonnier", publish_at=clock.now + timedelta(hours=2))
+    make_partnership(
+        organisation=body,
+        role_fr="Partenaire de campagne",
+        publish_at=clock.now + timedelta(hours=1),
+        expire_at=clock.now + timedelta(days=3),
+    )
+    visitor = Client()
+
+    def shown(path):
+        return "Réseau saisonnier" in visitor.get(path).content.decode()
+
+    assert not shown("/fr/partenaires/")
+    clock.advance(hours=1, seconds=1)  # the partnership is live, its body not yet
+    assert not shown("/fr/partenaires/")
+    clock.advance(hours=1)
+    assert shown("/fr/partenaires/")
+    assert shown("/en/partners/")
+    clock.advance(days=3)
+    assert not shown("/fr/partenaires/")
