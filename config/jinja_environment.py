@@ -10,7 +10,7 @@ from functools import lru_cache
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext, override
-from jinja2 import Environment, Undefined
+from jinja2 import ChainableUndefined, Environment
 
 from multilingual import jinja as multilingual_helpers
 from multilingual.addresses import named_url
@@ -44,7 +44,7 @@ def environment(**options):
     # makemessages reads that form from .html files, so one catalogue serves both engines.
     # A name a page does not pass prints nothing, in every mode: Django's DEBUG default prints
     # the name itself, so pages would differ between development and production.
-    options["undefined"] = Undefined
+    options["undefined"] = ChainableUndefined
     # Each included card ends its line, as with Django's engine.
     options["keep_trailing_newline"] = True
     env = Environment(extensions=["jinja2.ext.i18n"], **options)

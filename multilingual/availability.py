@@ -30,10 +30,15 @@ def available_languages(*objects):
     return [lang for lang in LANGUAGE_CODES if all(exists_in(obj, lang) for obj in objects)]
 
 
+def is_fallback(own_text, source_text):
+    """True when a text missing in the visitor's language shows its French instead."""
+    return not own_text and bool(source_text)
+
+
 def falls_back(obj, field, language):
     """True when the visitor reads the French text of `field` because `language` lacks it."""
     if language == SOURCE_LANGUAGE:
         return False
-    return not getattr(obj, f"{field}_{language}") and bool(
-        getattr(obj, f"{field}_{SOURCE_LANGUAGE}")
+    return is_fallback(
+        getattr(obj, f"{field}_{language}"), getattr(obj, f"{field}_{SOURCE_LANGUAGE}")
     )

@@ -13,32 +13,29 @@ from django.utils.translation import get_language, gettext, override
 from editing.prepared import PreparedLiveRows
 from editing.preview import is_preview
 from multilingual.addresses import named_url
-from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, falls_back
-from multilingual.markup import lang_attribute
+from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, is_fallback
+from multilingual.markup import IN_SOURCE_LANGUAGE
 from organisations.models import Organisation
 
 from .models import ConsultativeStatus, Partnership, split_points
 
-
-def in_each_language(*names):
-    return [f"{name}_{language}" for name in names for language in LANGUAGE_CODES]
-
-
-# The columns the cards and summary read: each translated field in every language.
+# The translated texts a card reads, as named in a row.
+TEXTS = (
+    *("role", "description", "benefits"),
+    *("organisation__name", "organisation__acronym", "organisation__slug"),
+    "consultative_status__privileges",
+)
 PARTNERSHIP_COLUMNS = ("pk", "kind", "since_year", "until_year", "evidence_url")
-PARTNERSHIP_COLUMNS += (*in_each_language("role", "description", "benefits"),)
-ORGANISATION_COLUMNS = ("pk", "logo", *in_each_language("name", "acronym", "slug"))
-STATUS_COLUMNS = ("pk", "category", *in_each_language("privileges"))
+ORGANISATION_COLUMNS = ("organisation__pk", "organisation__logo")
+STATUS_COLUMNS = ("consultative_status__pk", "consultative_status__category")
 LOGO_STORAGE = Organisation._meta.get_field("logo").storage
 
 
 def card_rows(partnerships):
-    """One row of columns per partnership of `partnerships`, with its body and its status."""
-    return partnerships.values(
-        *PARTNERSHIP_COLUMNS,
-        *(f"organisation__{column}" for column in ORGANISATION_COLUMNS),
-        *(f"consultative_status__{column}" for column in STATUS_COLUMNS),
-    )
+    """One row of columns per partnership of `partnerships`, with its body and its status:
+    each translated text in every language (`role_fr`, `role_en`…)."""
+    texts = [f"{name}_{language}" for name in TEXTS for language in LANGUAGE_CODES]
+    return partnerships.values(*PARTNERSHIP_COLUMNS, *ORGANISATION_COLUMNS, *STATUS_COLUMNS, *texts)
 
 
 # No lookup names a translated field, so modeltranslation need not rewrite them.
@@ -55,46 +52,67 @@ def visible_card_rows(request):
     return LIVE_CARD_ROWS()
 
 
-class Columns:
-    """One object's columns in a row (`organisation__name_fr`…) read as its attributes
-    (`name_fr`), so that the rules of multilingual/availability.py apply to it unchanged."""
+class RowTexts:
+    """A row's texts as a visitor of one language reads them: that language's column, else the
+    French one, which is then marked ` lang="fr"` for screen readers (the rule of
+    multilingual/availability.py, what modeltranslation's attributes would give)."""
 
-    __slots__ = ("prefix", "row")
+    def __init__(self, language):
+        self.translated = language != SOURCE_LANGUAGE
+        self.columns = {name: (f"{name}_{language}", f"{name}_{SOURCE_LANGUAGE}") for name in TEXTS}
 
-    def __init__(self, row, prefix=""):
-        self.row, self.prefix = row, prefix
+    def text(self, row, name):
+        own, source = self.columns[name]
+        # Translation columns are NULL where nothing was typed; the attribute reads "" then.
+        return row[own] or row[source] or ""
 
-    def __getattr__(self, name):
-        try:
-            return self.row[self.prefix + name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def in_french(self, row, name):
+        own, source = self.columns[name]
+        return self.translated and is_fallback(row[own], row[source])
 
-
-def shown_text(obj, field_name, language):
-    """What modeltranslation's attribute reads (this language's text, else the French)."""
-    # Translation columns are NULL where nothing was typed; the attribute reads "" then.
-    own = getattr(obj, f"{field_name}_{language}")
-    return own or getattr(obj, f"{field_name}_{SOURCE_LANGUAGE}") or ""
-
-
-def full_name(organisation, language):
-    """As the body's str(): "Name (ACRONYM)", or the name alone."""
-    name, acronym = (shown_text(organisation, f, language) for f in ("name", "acronym"))
-    return f"{name} ({acronym})" if acronym else name
+    def lang(self, row, name):
+        return IN_SOURCE_LANGUAGE if self.in_french(row, name) else ""
 
 
-class OrganisationUrls:
-    """Each body's page address: one reverse() per page, not one per body (slugs need no
-    quoting, so putting one in the reversed pattern gives what reverse() would)."""
+@dataclass(frozen=True, slots=True)
+class PageLanguage:
+    """What the page needs of one language, worked out once per language, not once per card."""
 
-    PLACEHOLDER = "slug-placeholder"
+    texts: RowTexts
+    url_pattern: str
+    since: str
+    until: str
+    since_lower: str
+    logo_of: str
+    kinds: dict
+    categories: dict
 
-    def __init__(self):
-        self.pattern = named_url("organisations:detail", slug=self.PLACEHOLDER)
+    # Slugs need no quoting: putting one in the reversed pattern gives what reverse() would.
+    SLUG = "slug-placeholder"
 
-    def __call__(self, organisation, language):
-        return self.pattern.replace(self.PLACEHOLDER, shown_text(organisation, "slug", language))
+    def url_of(self, row):
+        return self.url_pattern.replace(self.SLUG, self.texts.text(row, "organisation__slug"))
+
+    def full_name(self, row):
+        """As the body's str(): "Name (ACRONYM)", or the name alone."""
+        name = self.texts.text(row, "organisation__name")
+        acronym = self.texts.text(row, "organisation__acronym")
+        return f"{name} ({acronym})" if acronym else name
+
+
+@cache
+def page_language(language):
+    with override(language):
+        return PageLanguage(
+            texts=RowTexts(language),
+            url_pattern=named_url("organisations:detail", slug=PageLanguage.SLUG),
+            since=gettext("Since %(year)s"),
+            until=gettext("until %(year)s"),
+            since_lower=gettext("since %(year)s"),
+            logo_of=gettext("Logo of %(name)s"),
+            kinds={value: str(label) for value, label in Partnership.Kind.choices},
+            categories={value: str(label) for value, label in ConsultativeStatus.Category.choices},
+        )
 
 
 @dataclass(slots=True)
@@ -119,68 +137,41 @@ class Card:
     evidence_url: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """The page's phrases and labels in one language, translated once, not once per card."""
-
-    since: str
-    until: str
-    since_lower: str
-    logo_of: str
-    kinds: dict
-    categories: dict
-
-
-@cache  # one per language
-def wording_in(language):
-    with override(language):
-        return Wording(
-            since=gettext("Since %(year)s"),
-            until=gettext("until %(year)s"),
-            since_lower=gettext("since %(year)s"),
-            logo_of=gettext("Logo of %(name)s"),
-            kinds={value: str(label) for value, label in Partnership.Kind.choices},
-            categories={value: str(label) for value, label in ConsultativeStatus.Category.choices},
-        )
-
-
-def period(partnership, wording):
+def period(row, page):
     parts = []
-    if partnership.since_year:
-        parts.append(wording.since % {"year": partnership.since_year})
-    if partnership.until_year:
-        parts.append(wording.until % {"year": partnership.until_year})
+    if row["since_year"]:
+        parts.append(page.since % {"year": row["since_year"]})
+    if row["until_year"]:
+        parts.append(page.until % {"year": row["until_year"]})
     return " — ".join(parts)
 
 
-def card(row, url_of, language, wording):
-    partnership = Columns(row)
-    organisation = Columns(row, "organisation__")
+def card(row, page):
+    texts = page.texts
+    name = texts.text(row, "organisation__name")
+    logo = row["organisation__logo"]
     has_status = row["consultative_status__pk"] is not None
-    status = Columns(row, "consultative_status__")
-    name = shown_text(organisation, "name", language)
-    logo = organisation.logo
     return Card(
-        pk=partnership.pk,
+        pk=row["pk"],
         name=name,
-        name_lang=lang_attribute(organisation, "name", language),
-        acronym=shown_text(organisation, "acronym", language),
-        url=url_of(organisation, language),
+        name_lang=texts.lang(row, "organisation__name"),
+        acronym=texts.text(row, "organisation__acronym"),
+        url=page.url_of(row),
         logo_url=LOGO_STORAGE.url(logo) if logo else "",
-        logo_alt=wording.logo_of % {"name": name},
-        period=period(partnership, wording),
-        role=shown_text(partnership, "role", language),
-        role_lang=lang_attribute(partnership, "role", language),
-        in_french=any(
-            falls_back(partnership, name, language) for name in Partnership.translation_core_fields
+        logo_alt=page.logo_of % {"name": name},
+        period=period(row, page),
+        role=texts.text(row, "role"),
+        role_lang=texts.lang(row, "role"),
+        in_french=any(texts.in_french(row, name) for name in Partnership.translation_core_fields),
+        description=texts.text(row, "description"),
+        description_lang=texts.lang(row, "description"),
+        benefits=split_points(texts.text(row, "benefits")),
+        benefits_lang=texts.lang(row, "benefits"),
+        privileges=(
+            split_points(texts.text(row, "consultative_status__privileges")) if has_status else []
         ),
-        description=shown_text(partnership, "description", language),
-        description_lang=lang_attribute(partnership, "description", language),
-        benefits=split_points(shown_text(partnership, "benefits", language)),
-        benefits_lang=lang_attribute(partnership, "benefits", language),
-        privileges=split_points(shown_text(status, "privileges", language)) if has_status else [],
-        privileges_lang=lang_attribute(status, "privileges", language) if has_status else "",
-        evidence_url=partnership.evidence_url,
+        privileges_lang=texts.lang(row, "consultative_status__privileges") if has_status else "",
+        evidence_url=row["evidence_url"],
     )
 
 
@@ -193,50 +184,39 @@ class SummaryLine:
     detail: str
 
 
-def status_line(row, url_of, language, wording):
+def status_line(row, page):
     details = []
     if row["since_year"]:
-        details.append(" — " + wording.since_lower % {"year": row["since_year"]})
+        details.append(" — " + page.since_lower % {"year": row["since_year"]})
     if row["consultative_status__category"]:
-        details.append(f" ({wording.categories[row['consultative_status__category']].lower()})")
-    organisation = Columns(row, "organisation__")
-    return SummaryLine(
-        full_name(organisation, language), url_of(organisation, language), "".join(details)
-    )
+        details.append(f" ({page.categories[row['consultative_status__category']].lower()})")
+    return SummaryLine(page.full_name(row), page.url_of(row), "".join(details))
 
 
-def membership_lines(rows, url_of, language, kinds):
+def membership_lines(rows, page):
     """One line per body DCI is a member of, naming each kind of membership."""
     by_body = {}
     for row in rows:
-        entry = by_body.setdefault(row["organisation__pk"], (Columns(row, "organisation__"), []))
-        entry[1].append(kinds[row["kind"]])
+        entry = by_body.setdefault(row["organisation__pk"], (row, []))
+        entry[1].append(page.kinds[row["kind"]])
     return [
-        SummaryLine(
-            full_name(organisation, language),
-            url_of(organisation, language),
-            ", ".join(names).lower(),
-        )
-        for organisation, names in by_body.values()
+        SummaryLine(page.full_name(row), page.url_of(row), ", ".join(names).lower())
+        for row, names in by_body.values()
     ]
 
 
 def partners_page(rows):
     """The partners page's content from `card_rows()`: the summary lines, then the cards grouped
     by kind in the order of each kind's first partnership."""
-    url_of, language = OrganisationUrls(), get_language()
-    wording = wording_in(language)
-    kinds = wording.kinds
+    page = page_language(get_language())
     groups = {}
     for row in rows:
-        groups.setdefault(row["kind"], []).append(card(row, url_of, language, wording))
+        groups.setdefault(row["kind"], []).append(card(row, page))
     memberships = [row for row in rows if row["kind"] in Partnership.MEMBERSHIP_KINDS]
     return {
         "statuses": [
-            status_line(row, url_of, language, wording)
-            for row in rows
-            if row["consultative_status__pk"] is not None
+            status_line(row, page) for row in rows if row["consultative_status__pk"] is not None
         ],
-        "memberships": membership_lines(memberships, url_of, language, kinds),
-        "groups": [(kinds[kind], cards) for kind, cards in groups.items()],
+        "memberships": membership_lines(memberships, page),
+        "groups": [(page.kinds[kind], cards) for kind, cards in groups.items()],
     }
