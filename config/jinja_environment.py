@@ -9,22 +9,24 @@ from functools import lru_cache
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, ngettext, override
-from jinja2 import ChainableUndefined, Environment
+from django.utils.translation import gettext, ngettext, override
+from jinja2 import ChainableUndefined, Environment, pass_context
 
 from multilingual import jinja as multilingual_helpers
-from multilingual.addresses import named_url
+from multilingual.addresses import address_setup, named_url_in
+from multilingual.jinja import page_language
 from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
 
 HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
 
 
-def url(name, *args, **kwargs):
+@pass_context
+def url(context, name, *args, **kwargs):
     """`{{ url("partners:list") }}`, as Django's `{% url %}`."""
     if args:
         return reverse(name, args=args)
-    return named_url(name, **kwargs)
+    return named_url_in(context.get("address_setup") or address_setup(), name, **kwargs)
 
 
 @lru_cache(maxsize=4096)
@@ -33,10 +35,11 @@ def _translated(language, message):
         return gettext(message)
 
 
-def cached_gettext(message):
+@pass_context
+def cached_gettext(context, message):
     """gettext(message), looked up once per language: the catalogues do not change while the
     site runs, and a page asks for about fifty strings."""
-    return _translated(get_language(), message)
+    return _translated(page_language(context), message)
 
 
 def environment(**options):
@@ -49,7 +52,7 @@ def environment(**options):
     options["keep_trailing_newline"] = True
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(cached_gettext, ngettext, newstyle=False)
-    env.globals.update(url=url, static=static, get_language=get_language)
+    env.globals.update(url=url, static=static)
     for helpers in HELPERS:
         env.filters.update(helpers.FILTERS)
         env.globals.update(helpers.GLOBALS)

@@ -119,7 +119,10 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "config.jinja_environment.environment",
-            "context_processors": ["editing.context_processors.preview"],
+            "context_processors": [
+                "editing.context_processors.preview",
+                "multilingual.context_processors.page_language",
+            ],
         },
     },
     {

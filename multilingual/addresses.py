@@ -11,7 +11,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.translation import get_language
 
 
-def _what_addresses_depend_on():
+def address_setup():
+    """What an address depends on besides its name: the language, URLconf and script prefix."""
     return get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
 
 
@@ -27,9 +28,14 @@ def _translate(path, language, _depends_on):
 
 def named_url(name, **kwargs):
     """reverse(name, kwargs=kwargs) in the active language."""
-    return _reverse(name, tuple(sorted(kwargs.items())), _what_addresses_depend_on())
+    return named_url_in(address_setup(), name, **kwargs)
+
+
+def named_url_in(setup, name, **kwargs):
+    """named_url() for an `address_setup()` read already (a template reads it once per page)."""
+    return _reverse(name, tuple(sorted(kwargs.items())), setup)
 
 
 def url_in_language(path, language):
     """translate_url(path, language): this page's address in another language."""
-    return _translate(path, language, _what_addresses_depend_on())
+    return _translate(path, language, address_setup())

@@ -2,19 +2,27 @@
 
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
+from jinja2 import pass_context
 
 from .availability import LANGUAGE_CODES, falls_back
 from .markup import lang_attribute
 
 
-def lang_if_fallback(obj, field):
+def page_language(context):
+    """The language of the page being rendered (multilingual.context_processors)."""
+    return context.get("LANGUAGE_CODE") or get_language()
+
+
+@pass_context
+def lang_if_fallback(context, obj, field):
     """` lang="fr"` on an element whose text is the French fallback, for screen readers."""
-    return lang_attribute(obj, field, get_language())
+    return lang_attribute(obj, field, page_language(context))
 
 
-def shown_in_french(obj):
+@pass_context
+def shown_in_french(context, obj):
     """True when part of the object's text is the French fallback in the visitor's language."""
-    language = get_language()
+    language = page_language(context)
     return any(falls_back(obj, field, language) for field in obj.translation_core_fields)
 
 
