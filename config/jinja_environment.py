@@ -7,7 +7,9 @@ its own `jinja.py`; this module only gathers them.
 
 from functools import lru_cache
 
-from django.templatetags.static import static
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.templatetags.static import static as static_url
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext, override
 from jinja2 import ChainableUndefined, Environment, pass_context
@@ -19,6 +21,22 @@ from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
 
 HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
+
+
+@lru_cache(maxsize=256)
+def static(path):
+    """`{{ static("css/site.css") }}`: the file's hashed address, looked up once per file (the
+    manifest does not change while the site runs)."""
+    return static_url(path)
+
+
+@receiver(setting_changed)
+def forget_what_settings_decide(setting, **kwargs):
+    # Tests change settings while the process runs; the site itself never does.
+    if setting in {"STORAGES", "STATIC_URL", "DEBUG"}:
+        static.cache_clear()
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _translated.cache_clear()
 
 
 @pass_context

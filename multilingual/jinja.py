@@ -26,9 +26,13 @@ def shown_in_french(context, obj):
     return any(falls_back(obj, field, language) for field in obj.translation_core_fields)
 
 
+# Each language's name in that language: Français, English, Español.
+LOCAL_NAMES = {code: get_language_info(code)["name_local"] for code in LANGUAGE_CODES}
+
+
 def language_name(code):
     """A language's name in that language: Français, English, Español."""
-    return get_language_info(code)["name_local"]
+    return LOCAL_NAMES[code]
 
 
 def home_alternates():

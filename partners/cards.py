@@ -8,11 +8,11 @@ template, took most of the page's time (docs/performance.md).
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import gettext, override
 
 from editing.prepared import PreparedLiveRows
 from editing.preview import is_preview
-from multilingual.addresses import named_url
+from multilingual.addresses import address_setup, named_url
 from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, is_fallback
 from multilingual.markup import IN_SOURCE_LANGUAGE
 from organisations.models import Organisation
@@ -101,10 +101,11 @@ class PageLanguage:
 
 
 @cache
-def page_language(language):
-    with override(language):
+def page_language(setup):
+    """The page's language part for an `address_setup()` (the language comes first)."""
+    with override(setup[0]):
         return PageLanguage(
-            texts=RowTexts(language),
+            texts=RowTexts(setup[0]),
             url_pattern=named_url("organisations:detail", slug=PageLanguage.SLUG),
             since=gettext("Since %(year)s"),
             until=gettext("until %(year)s"),
@@ -208,7 +209,7 @@ def membership_lines(rows, page):
 def partners_page(rows):
     """The partners page's content from `card_rows()`: the summary lines, then the cards grouped
     by kind in the order of each kind's first partnership."""
-    page = page_language(get_language())
+    page = page_language(address_setup())
     groups = {}
     for row in rows:
         groups.setdefault(row["kind"], []).append(card(row, page))
