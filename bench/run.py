@@ -136,7 +136,9 @@ def main():
         print(f"Building and rendering with {size} partner organisations…", flush=True)
         with fresh_database(f"bench_{size}", workdir) as url:
             build(size)
-            in_process[size] = measure_all()
+            # The smallest size, quick to render, is measured in three passes: its 3 ms target
+            # is smaller than this shared machine's noise (docs/performance.md, "Noise").
+            in_process[size] = measure_all(passes=3 if size == SIZES[0] else 1)
             if size == 100:
                 print("  gunicorn under wrk…", flush=True)
                 load[100] = load_runs(url, "/fr/partenaires/", False, log)
