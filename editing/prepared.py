@@ -10,7 +10,7 @@ queryset's: `published()` is what gets compiled.
 import datetime
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import connections, router
 from django.utils import timezone
 
 # A time no content is published at: where it lands in the parameters is where "now" goes.
@@ -18,13 +18,15 @@ MARKER = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 
 
 class PreparedLiveRows:
-    """`rows()` gives what `build(now)` (a values() queryset) gives, as a list of dicts."""
+    """Called, gives what `build(now)` (a values() queryset of `model`) gives, as a list of
+    dicts, from the database the routers choose for reading `model` (a replica, if any)."""
 
-    def __init__(self, build):
-        self.build = build
+    def __init__(self, model, build):
+        self.model, self.build = model, build
         self.compiled = {}  # per database alias: the SQL, its parameters, where "now" goes
 
-    def __call__(self, using=DEFAULT_DB_ALIAS):
+    def __call__(self):
+        using = router.db_for_read(self.model)
         connection = connections[using]
         if using not in self.compiled:
             self.compiled[using] = self.compile(connection)
@@ -45,5 +47,7 @@ class PreparedLiveRows:
             raise ImproperlyConfigured(f"{query.model.__name__}: a column needs converting.")
         marker = connection.ops.adapt_datetimefield_value(MARKER)
         now_positions = {i for i, value in enumerate(params) if value == marker}
+        if not now_positions:  # the query would never follow the clock
+            raise ImproperlyConfigured(f"{query.model.__name__}: the query ignores its time.")
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
         return sql, tuple(params), now_positions, names

@@ -40,7 +40,7 @@ def card_rows(partnerships):
 
 # No lookup names a translated field, so modeltranslation need not rewrite them.
 LIVE_CARD_ROWS = PreparedLiveRows(
-    lambda now: card_rows(Partnership.objects.rewrite(False).published(now))
+    Partnership, lambda now: card_rows(Partnership.objects.rewrite(False).published(now))
 )
 
 
