@@ -17,6 +17,7 @@ from jinja2 import ChainableUndefined, Environment, pass_context
 from multilingual import jinja as multilingual_helpers
 from multilingual.addresses import address_setup, named_url_in
 from multilingual.jinja import page_language
+from multilingual.per_language import kept_per_language
 from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
 
@@ -31,12 +32,10 @@ def static(path):
 
 
 @receiver(setting_changed)
-def forget_what_settings_decide(setting, **kwargs):
+def forget_static_addresses(setting, **kwargs):
     # Tests change settings while the process runs; the site itself never does.
-    if setting in {"STORAGES", "STATIC_URL", "DEBUG"}:
+    if setting in {"STORAGES", "STATIC_URL", "STATIC_ROOT", "DEBUG"}:
         static.cache_clear()
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _translated.cache_clear()
 
 
 @pass_context
@@ -47,7 +46,7 @@ def url(context, name, *args, **kwargs):
     return named_url_in(context.get("address_setup") or address_setup(), name, **kwargs)
 
 
-@lru_cache(maxsize=4096)
+@kept_per_language
 def _translated(language, message):
     with override(language):
         return gettext(message)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 # A time no content is published at: where it lands in the parameters is where "now" goes.
 MARKER = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+OTHER_MARKER = MARKER + datetime.timedelta(days=400, seconds=1)
 
 
 class PreparedLiveRows:
@@ -38,16 +39,30 @@ class PreparedLiveRows:
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def compile(self, connection):
-        queryset = self.build(MARKER)
-        query = queryset.query
-        compiler = query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
+        sql, params, compiler, query = self.sql_at(MARKER, connection)
         # values() would convert some columns (dates on SQLite, decimals…); these rows would not.
         if compiler.get_converters([column for column, _sql, _alias in compiler.select]):
             raise ImproperlyConfigured(f"{query.model.__name__}: a column needs converting.")
         marker = connection.ops.adapt_datetimefield_value(MARKER)
         now_positions = {i for i, value in enumerate(params) if value == marker}
-        if not now_positions:  # the query would never follow the clock
-            raise ImproperlyConfigured(f"{query.model.__name__}: the query ignores its time.")
+        # Compiled at another time, the query must differ only where that time goes: a value
+        # derived from it (a date, a delay) would otherwise stay fixed at the marker's.
+        other_sql, other_params, _compiler, _query = self.sql_at(OTHER_MARKER, connection)
+        same_shape = other_sql == sql and len(other_params) == len(params)
+        changed = same_shape and {
+            i
+            for i, (one, other) in enumerate(zip(params, other_params, strict=True))
+            if one != other
+        }
+        if not now_positions or changed != now_positions:
+            raise ImproperlyConfigured(
+                f"{query.model.__name__}: the query must compare with its time, as given."
+            )
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
         return sql, tuple(params), now_positions, names
+
+    def sql_at(self, moment, connection):
+        query = self.build(moment).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        return sql, params, compiler, query

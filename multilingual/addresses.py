@@ -4,11 +4,11 @@ reverse() and translate_url() walk the URLconf on each call, and every page asks
 few addresses: its header and footer links, and its own address in each language.
 """
 
-from functools import lru_cache
-
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.translation import get_language
+
+from .per_language import kept_per_language
 
 
 def address_setup():
@@ -16,12 +16,12 @@ def address_setup():
     return get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
 
 
-@lru_cache(maxsize=1024)
+@kept_per_language
 def _reverse(name, kwargs, _depends_on):
     return reverse(name, kwargs=dict(kwargs))
 
 
-@lru_cache(maxsize=1024)
+@kept_per_language
 def _translate(path, language, _depends_on):
     return translate_url(path, language)
 

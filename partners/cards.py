@@ -6,7 +6,6 @@ template, took most of the page's time (docs/performance.md).
 """
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.utils.translation import gettext, override
 
@@ -15,6 +14,7 @@ from editing.preview import is_preview
 from multilingual.addresses import address_setup, named_url
 from multilingual.availability import LANGUAGE_CODES, SOURCE_LANGUAGE, is_fallback
 from multilingual.markup import IN_SOURCE_LANGUAGE
+from multilingual.per_language import kept_per_language
 from organisations.models import Organisation
 
 from .models import ConsultativeStatus, Partnership, split_points
@@ -100,7 +100,7 @@ class PageLanguage:
         return f"{name} ({acronym})" if acronym else name
 
 
-@cache
+@kept_per_language
 def page_language(setup):
     """The page's language part for an `address_setup()` (the language comes first)."""
     with override(setup[0]):

@@ -1,6 +1,7 @@
 """Guards for the whole project: settings, migrations, the statistics app's name."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,22 @@ def test_production_settings_pass_the_deployment_checklist_with_no_warning():
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_string_of_the_public_templates_is_in_the_french_and_spanish_catalogues():
+    # makemessages reads `{{ _("…") }}` and `{% … _("…") … %}` from the Jinja2 templates, but
+    # silently skips other forms (`{{ x or _("…") }}`): such a string would stay in English.
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parent.parent
+    templates = [p for p in root.glob("**/jinja2/**/*.html") if ".venv" not in p.parts]
+    strings = {
+        match[1]
+        for path in templates
+        for match in re.findall(r"""_\((["'])(.+?)\1\)""", path.read_text())
+    }
+    assert len(templates) > 15 and len(strings) > 60
+    for language in ("fr", "es"):
+        with (root / "locale" / language / "LC_MESSAGES" / "django.po").open("rb") as po:
+            translated = {m.id for m in read_po(po) if m.id and m.string}
+        assert strings - translated == set(), language

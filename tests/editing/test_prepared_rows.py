@@ -4,8 +4,10 @@ exactly what the queryset would give, request after request."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from editing.prepared import PreparedLiveRows
 from partners.cards import LIVE_CARD_ROWS, card_rows
 from partners.models import ConsultativeStatus, Partnership
 from tests.conftest import make_organisation, make_partnership
@@ -28,3 +30,20 @@ def test_the_prepared_rows_are_the_rows_of_the_published_queryset():
     assert len(expected) == 2
     for _ in range(3):  # compiled on the first call, reused after
         assert LIVE_CARD_ROWS() == expected
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(lambda now: card_rows(Partnership.objects.all()), id="ignores its time"),
+        pytest.param(
+            lambda now: card_rows(
+                Partnership.objects.filter(publish_at__lte=now, expire_at__gt=now + timedelta(1))
+            ),
+            id="derives a second time from it",
+        ),
+    ],
+)
+def test_a_query_that_would_not_follow_the_clock_is_refused(build):
+    with pytest.raises(ImproperlyConfigured, match="must compare with its time"):
+        PreparedLiveRows(Partnership, build)()
