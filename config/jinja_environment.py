@@ -54,8 +54,8 @@ def _translated(language, message):
 
 @pass_context
 def cached_gettext(context, message):
-    """gettext(message), looked up once per language: the catalogues do not change while the
-    site runs, and a page asks for about fifty strings."""
+    """gettext(message), looked up once per language (and again after a catalogue is
+    recompiled, multilingual/per_language.py): a page asks for about fifty strings."""
     return _translated(page_language(context), message)
 
 
