@@ -16,7 +16,7 @@ from jinja2 import ChainableUndefined, Environment, pass_context
 
 from multilingual import jinja as multilingual_helpers
 from multilingual.addresses import address_setup, named_url_in
-from multilingual.jinja import page_language
+from multilingual.jinja import rendering_language
 from multilingual.per_language import kept_per_language
 from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
@@ -56,7 +56,7 @@ def _translated(language, message):
 def cached_gettext(context, message):
     """gettext(message), looked up once per language (and again after a catalogue is
     recompiled, multilingual/per_language.py): a page asks for about fifty strings."""
-    return _translated(page_language(context), message)
+    return _translated(rendering_language(context), message)
 
 
 def environment(**options):

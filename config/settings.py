@@ -121,7 +121,7 @@ TEMPLATES = [
             "environment": "config.jinja_environment.environment",
             "context_processors": [
                 "editing.context_processors.preview",
-                "multilingual.context_processors.page_language",
+                "multilingual.context_processors.language_and_addresses",
             ],
         },
     },

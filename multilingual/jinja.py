@@ -1,14 +1,14 @@
 """The public templates' language helpers (config/jinja_environment.py registers them)."""
 
-from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from jinja2 import pass_context
 
+from .addresses import named_url
 from .availability import LANGUAGE_CODES, falls_back
 from .markup import lang_attribute
 
 
-def page_language(context):
+def rendering_language(context):
     """The language of the page being rendered (multilingual.context_processors)."""
     return context.get("LANGUAGE_CODE") or get_language()
 
@@ -16,13 +16,13 @@ def page_language(context):
 @pass_context
 def lang_if_fallback(context, obj, field):
     """` lang="fr"` on an element whose text is the French fallback, for screen readers."""
-    return lang_attribute(obj, field, page_language(context))
+    return lang_attribute(obj, field, rendering_language(context))
 
 
 @pass_context
 def shown_in_french(context, obj):
     """True when part of the object's text is the French fallback in the visitor's language."""
-    language = page_language(context)
+    language = rendering_language(context)
     return any(falls_back(obj, field, language) for field in obj.translation_core_fields)
 
 
@@ -42,7 +42,7 @@ def home_alternates():
     alternates = []
     for code in LANGUAGE_CODES:
         with override(code):
-            url = reverse("pages:home")
+            url = named_url("pages:home")
         alternates.append({"code": code, "url": url, "is_current": code == current})
     return alternates
 

@@ -101,7 +101,7 @@ class PageLanguage:
 
 
 @kept_per_language
-def page_language(setup):
+def page_language_for(setup):
     """The page's language part for an `address_setup()` (the language comes first)."""
     with override(setup[0]):
         return PageLanguage(
@@ -209,7 +209,7 @@ def membership_lines(rows, page):
 def partners_page(rows):
     """The partners page's content from `card_rows()`: the summary lines, then the cards grouped
     by kind in the order of each kind's first partnership."""
-    page = page_language(address_setup())
+    page = page_language_for(address_setup())
     groups = {}
     for row in rows:
         groups.setdefault(row["kind"], []).append(card(row, page))
