@@ -5,9 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from reversion_compare.admin import CompareVersionAdmin
 
+from multilingual.languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+)
 from sitecache.generation import bump_generation
 
 from .conflicts import ConflictCheckingForm
@@ -15,12 +23,10 @@ from .preview import with_preview
 from .roles import may
 from .translation_status import (
     LABELS,
-    SOURCE,
-    TRANSLATIONS,
-    incomplete_q,
-    outdated_q,
+    WORK,
+    readable_in,
     translated_fields,
-    work_needed,
+    translation_state,
 )
 from .uploads import deleted_on_failure, noting_new_files
 from .widgets import AutocompleteSelect
@@ -34,8 +40,12 @@ admin.site.index_title = _("Site content")
 
 
 def translator_editable(model):
-    """The English and Spanish columns of the model's translated fields."""
-    return {f"{field}_{lang}" for field in translated_fields(model) for lang in TRANSLATIONS}
+    """The translation languages' columns of the model's translated fields."""
+    return {
+        build_localized_fieldname(field, lang)
+        for field in translated_fields(model)
+        for lang in TRANSLATION_LANGUAGES
+    }
 
 
 def locked_fields(user, model):
@@ -75,38 +85,74 @@ class RoleRestrictedMixin:
         }
 
 
+# What each state of a translation is called in the list filter; {language} is its name.
+FILTER_NAMES = {
+    "missing": _("Missing in {language}"),
+    "partial": _("Partial in {language}"),
+    "outdated": _("Outdated in {language}"),
+}
+
+
 class TranslationStatusFilter(admin.SimpleListFilter):
+    """One choice per translation language and state; each returns exactly the objects the
+    badges show in that state (editing/translation_status.py)."""
+
     title = _("translation")
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
         return [
-            ("en-missing", _("Missing in English")),
-            ("es-missing", _("Missing in Spanish")),
-            ("en-outdated", _("Outdated in English")),
-            ("es-outdated", _("Outdated in Spanish")),
+            (
+                f"{language}-{state}",
+                format_lazy(FILTER_NAMES[state], language=LANGUAGE_NAMES[language]),
+            )
+            for state in WORK
+            for language in TRANSLATION_LANGUAGES
         ]
 
     def queryset(self, request, queryset):
-        if not self.value() or "-" not in self.value():
+        language, _dash, state = (self.value() or "").partition("-")
+        if language not in TRANSLATION_LANGUAGES or state not in WORK:
             return queryset
-        language, problem = self.value().split("-", 1)
-        if language not in TRANSLATIONS:
-            return queryset
-        if problem == "missing":
-            return queryset.filter(incomplete_q(queryset.model, language))
-        if problem == "outdated":
-            return queryset.filter(outdated_q(language))
-        return queryset
+        return queryset.in_state(language, state)
 
 
 def status_badge(obj, language):
-    problem = work_needed(obj, language) or "complete"
+    """Both answers for `language`: can visitors read it, and what remains to translate."""
+    state = translation_state(obj, language)
+    name = LANGUAGE_NAMES[language]
+    if readable_in(obj, language):
+        reading = format_html(
+            '<span class="translation-readable" title="{}">{}</span>',
+            format_lazy(_("Visitors can read it in {language}."), language=name),
+            _("readable"),
+        )
+    else:
+        reading = format_html(
+            '<span class="translation-unreadable" title="{}">{}</span>',
+            format_lazy(
+                _("Visitors are shown the {source} text: part of the {language} one is missing."),
+                source=LANGUAGE_NAMES[SOURCE_LANGUAGE],
+                language=name,
+            ),
+            _("not readable"),
+        )
     return format_html(
-        '<span class="translation-status translation-status-{}">{}</span>',
-        problem,
-        LABELS[problem],
+        '{} <span class="translation-status translation-status-{}">{}</span>',
+        reading,
+        state,
+        LABELS[state],
     )
+
+
+def status_column(language):
+    """A list column showing `status_badge` in `language`, titled with the language's name."""
+
+    def column(obj):
+        return status_badge(obj, language)
+
+    column.__name__ = f"translation_{language}"
+    return admin.display(description=LANGUAGE_NAMES[language])(column)
 
 
 class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
@@ -119,16 +165,9 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     class Media:
         css = {"all": ["editing/admin.css"]}
 
-    @admin.display(description=_("English"))
-    def english(self, obj):
-        return status_badge(obj, "en")
-
-    @admin.display(description=_("Spanish"))
-    def spanish(self, obj):
-        return status_badge(obj, "es")
-
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "english", "spanish"]
+        columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
+        return [*super().get_list_display(request), *columns]
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStatusFilter]
@@ -233,7 +272,7 @@ def preview_links(obj):
     if obj is None or not hasattr(obj, "get_absolute_url"):
         return []
     links = []
-    for code in (SOURCE, *TRANSLATIONS):
+    for code in LANGUAGE_CODES:
         with translation.override(code):
             path, _hash, anchor = obj.get_absolute_url().partition("#")
             url = with_preview(path) + (f"#{anchor}" if anchor else "")

@@ -6,16 +6,19 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from editing.models import Scheduled, TranslationTracked
+from editing.models import PublishableContent
+from multilingual.languages import SOURCE_LANGUAGE
 from editing.publishing import PublishableQuerySet
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
-# No source organisation, no title (French is the source language) and no link.
+# No source organisation, no title (in the source language) and no link.
+SOURCE_TITLE = build_localized_fieldname("source_title", SOURCE_LANGUAGE)
 NO_SOURCE = (
     Q(source_organisation__isnull=True)
-    & (Q(source_title_fr="") | Q(source_title_fr__isnull=True))
+    & (Q(**{SOURCE_TITLE: ""}) | Q(**{f"{SOURCE_TITLE}__isnull": True}))
     & Q(source_url="")
 )
 
@@ -28,7 +31,7 @@ class KeyFigureQuerySet(PublishableQuerySet):
         return self.filter(NO_SOURCE)
 
 
-class KeyFigure(Scheduled, TranslationTracked):
+class KeyFigure(PublishableContent):
     """A figure behind DEI's cause, always shown with its scope, year and source."""
 
     class Kind(models.TextChoices):
@@ -146,27 +149,12 @@ class KeyFigure(Scheduled, TranslationTracked):
         db_index=True,
         help_text=_("Position on the key figures page: smaller numbers come first."),
     )
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Only published figures appear on the public site."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
     objects = KeyFigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         ordering = ["order", "pk"]
-        permissions = [
-            ("publish_keyfigure", _("Can publish, schedule and order key figures")),
-            (
-                "edit_source_keyfigure",
-                _("Can edit the French text and settings of key figures"),
-            ),
-        ]
 
     translation_core_fields = ("label", "scope", "note", "source_title")
 
@@ -179,7 +167,7 @@ class KeyFigure(Scheduled, TranslationTracked):
     @property
     def source_missing(self):
         """No source organisation, title or link: visitors are told, editors see it to fix."""
-        return not (self.source_organisation_id or self.source_title_fr or self.source_url)
+        return not (self.source_organisation_id or getattr(self, SOURCE_TITLE) or self.source_url)
 
     def clean(self):
         super().clean()
