@@ -1,18 +1,17 @@
 """Which models are content, and which of their columns a copy keeps."""
 
-from django.apps import apps
-from django.core.serializers import sort_dependencies
 from modeltranslation.fields import TranslationField
 
-from sitecache.generation import CONTENT_APPS
+from editing.registry import stored_with_content
 
 
 def content_models():
-    """Every model of the apps the public site shows, each after the models it points to.
+    """Every content model and the models its objects own, each after the models it points to.
 
-    Read from the apps, so that a model added later is exported and imported with no change here.
+    Asked of editing/registry.py, so that a content type added later is exported and imported
+    with no change here.
     """
-    return sort_dependencies([(apps.get_app_config(label), None) for label in sorted(CONTENT_APPS)])
+    return stored_with_content()
 
 
 def stored_fields(model):

@@ -13,15 +13,15 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from .translation_status import translated_fields
+from multilingual.languages import LANGUAGE_CODES
+
+from .translation_status import stamp_field, translated_fields
 
 # Bookkeeping fields that change on every save: never listed as someone's change.
 BOOKKEEPING = {
     "created_at",
     "updated_at",
-    "source_changed_at",
-    "translated_at_en",
-    "translated_at_es",
+    *(stamp_field(language) for language in LANGUAGE_CODES),
 }
 
 

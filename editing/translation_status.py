@@ -26,7 +26,7 @@ from operator import and_, or_
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from multilingual.languages import SOURCE_LANGUAGE
@@ -48,9 +48,10 @@ WORK = (MISSING, PARTIAL, OUTDATED)
 def translated_fields(model):
     """The model's fields staff translate, as registered with modeltranslation (a tuple of
     names, e.g. ("name", "summary")); empty for a model with no registration."""
-    if not translator.is_registered(model):
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
         return ()
-    return tuple(translator.get_options_for_model(model).fields)
 
 
 def core_fields(model):

@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from editing.admin import EditorialAdmin
+from multilingual.languages import LANGUAGE_CODES
 
 from .models import Organisation
 
@@ -13,7 +15,9 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 def translated(*fields):
     """Every language's column of each field, for admin search."""
-    return tuple(f"{field}_{lang}" for field in fields for lang in ("fr", "en", "es"))
+    return tuple(
+        build_localized_fieldname(field, lang) for field in fields for lang in LANGUAGE_CODES
+    )
 
 
 @admin.register(Organisation)

@@ -7,8 +7,8 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
-from multilingual.languages import LANGUAGE_CODES
 from editing.publishing import PublishableQuerySet
+from multilingual.languages import LANGUAGE_CODES
 
 from .countries import country_choices, country_name
 from .validators import validate_logo, validate_web_url, year_validators
@@ -149,6 +149,8 @@ class Organisation(PublishableContent):
 
     # The text a page is made of: a language counts as translated when these are.
     translation_core_fields = ("name", "summary", "description")
+    # What search/engine.py searches, in the visitor's language.
+    search_fields = ("name", "acronym", "summary", "description")
 
     def __str__(self):
         if self.acronym:

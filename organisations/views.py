@@ -1,3 +1,6 @@
+from functools import reduce
+from operator import or_
+
 from django.db.models import Case, Q, When
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,7 +11,7 @@ from multilingual.alternates import language_context
 from multilingual.availability import available_languages
 from sitecache.decorators import cached_for_visitors
 
-from .models import Organisation, SlugRedirect
+from .models import SLUG_COLUMNS, Organisation, SlugRedirect
 
 
 def find_organisation(slug, request):
@@ -19,7 +22,7 @@ def find_organisation(slug, request):
     if organisation is None:
         # Queries do not fall back: a body without a slug in this language is found by its
         # slug in another one, and a link in the wrong language is sent to the right URL.
-        any_language = Q(slug_fr=slug) | Q(slug_en=slug) | Q(slug_es=slug)
+        any_language = reduce(or_, (Q(**{column: slug}) for column in SLUG_COLUMNS))
         organisation = visible.filter(any_language).first()
     if organisation is None:
         old = SlugRedirect.objects.filter(slug=slug, organisation__in=visible)

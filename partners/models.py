@@ -111,12 +111,18 @@ class Partnership(PublishableContent):
         ordering = ["order", "pk"]
 
     translation_core_fields = ("role", "description", "benefits")
+    search_fields = ("role", "description", "benefits")
+    search_select_related = ("organisation",)
 
     def __str__(self):
         return f"{self.organisation.name} — {self.get_kind_display()}"
 
     def get_absolute_url(self):
         return f"{self.organisation.get_absolute_url()}#partnership-{self.pk}"
+
+    def search_title(self):
+        """A search result names the body: the kind of relationship is the result's kind."""
+        return str(self.organisation)
 
     def clean(self):
         super().clean()

@@ -3,16 +3,16 @@ and by the clock passing a scheduled go-live or expiry."""
 
 from datetime import UTC, datetime
 
-from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
+from editing.registry import scheduled_models
+
 from .models import PageCacheGeneration
 
 ROW = 1
-# App labels whose models are shown on the public site.
-CONTENT_APPS = {"organisations", "partners", "statistics"}
+# The fields of editing.models.PublishableContent that change what visitors see by themselves.
 SCHEDULE_FIELDS = ("publish_at", "expire_at")
 # The last generation this process read: while the database is down, cached pages stay servable.
 _last_seen = None
@@ -34,15 +34,13 @@ def next_scheduled_change():
     """The soonest future go-live or expiry of any content, or None."""
     now = timezone.now()
     soonest = []
-    for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            for name in SCHEDULE_FIELDS:
-                if any(field.name == name for field in model._meta.fields):
-                    value = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(
-                        soonest=Min(name)
-                    )["soonest"]
-                    if value:
-                        soonest.append(value)
+    for model in scheduled_models():
+        for name in SCHEDULE_FIELDS:
+            value = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(soonest=Min(name))[
+                "soonest"
+            ]
+            if value:
+                soonest.append(value)
     return min(soonest, default=None)
 
 

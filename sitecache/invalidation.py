@@ -6,11 +6,13 @@ the sitemap), so forgetting them all is the simple way to never show a stale one
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .generation import CONTENT_APPS, bump_generation
+from editing.registry import is_stored_with_content
+
+from .generation import bump_generation
 
 
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if is_stored_with_content(sender):
         bump_generation()
 
 

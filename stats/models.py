@@ -9,8 +9,8 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
-from multilingual.languages import SOURCE_LANGUAGE
 from editing.publishing import PublishableQuerySet
+from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
@@ -157,6 +157,7 @@ class KeyFigure(PublishableContent):
         ordering = ["order", "pk"]
 
     translation_core_fields = ("label", "scope", "note", "source_title")
+    search_fields = ("label", "scope", "note", "source_title")
 
     def __str__(self):
         return self.label

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from django import forms
-from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
@@ -34,10 +33,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from reversion.models import Revision, Version
 
+from editing.registry import is_stored_with_content, stored_with_content
 from organisations.models import Organisation
 from organisations.validators import FIRST_YEAR, YearMinValidator, next_year
 from partners.models import ConsultativeStatus, Partnership
-from sitecache.generation import CONTENT_APPS
 from sitecache.models import PageCacheGeneration
 from stats.models import KeyFigure
 from tests.admin.forms import (
@@ -98,11 +97,7 @@ def rows_of(model):
 def snapshot(media_root):
     """Every row of content, the history, the admin log, the page-cache generation and the
     uploaded files: equal before and after a refused or failed save."""
-    rows = {
-        model._meta.label: list(rows_of(model))
-        for label in sorted(CONTENT_APPS)
-        for model in apps.get_app_config(label).get_models()
-    }
+    rows = {model._meta.label: list(rows_of(model)) for model in stored_with_content()}
     return {
         **rows,
         "versions": Version.objects.count(),
@@ -380,7 +375,7 @@ def admin_forms():
     request = RequestFactory().get("/")
     request.user = User(username="everything", is_staff=True, is_superuser=True, is_active=True)
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label in CONTENT_APPS:
+        if is_stored_with_content(model):
             yield model, "", model_admin.get_form(request)
             for inline in model_admin.get_inline_instances(request):
                 formset = inline.get_formset(request)
@@ -407,7 +402,7 @@ FIELD_CASES = list(field_cases())
 
 def test_the_cases_cover_every_field_of_every_content_admin():
     models = {case.values[0] for case in FIELD_CASES}
-    assert models == {m for m in admin.site._registry if m._meta.app_label in CONTENT_APPS}
+    assert models == {m for m in admin.site._registry if is_stored_with_content(m)}
     assert models <= set(PAGES), "a new admin page needs a builder in PAGES"
     # 99 fields today, each language's column counted; fewer means a form lost fields.
     assert len(FIELD_CASES) >= 99

@@ -20,7 +20,6 @@ import pytest
 import reversion
 from adminsortable2.admin import SortableAdminMixin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
@@ -31,9 +30,13 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils.regex_helper import normalize
 from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from editing.registry import is_stored_with_content, stored_with_content
 from editing.roles import TRANSLATORS
+from editing.translation_status import stamp_field
+from multilingual.languages import TRANSLATION_LANGUAGES
 from organisations.models import Organisation
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure
@@ -42,7 +45,6 @@ from tests.editing.conftest import member_of
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = ("organisations", "partners", "statistics")
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 
 # --- Every admin address, from the URLconf --------------------------------------------------
@@ -133,7 +135,7 @@ def translator_may_open(route, user):
 
 
 def is_content(model):
-    return model is not None and model._meta.app_label in CONTENT_APPS
+    return model is not None and is_stored_with_content(model)
 
 
 # --- The objects the addresses point to -----------------------------------------------------
@@ -548,7 +550,7 @@ def send(client, method, url, attempt=None):
 # --- The database before and after ----------------------------------------------------------
 
 SNAPSHOT_MODELS = [
-    *[m for label in CONTENT_APPS for m in apps.get_app_config(label).get_models()],
+    *stored_with_content(),
     User,
     Group,
     User.groups.through,
@@ -589,11 +591,13 @@ def translation_columns(model):
         fields = translator.get_options_for_model(model).fields
     except NotRegistered:
         return set()
-    return {f"{name}_{lang}" for name in fields for lang in ("en", "es")}
+    return {
+        build_localized_fieldname(name, lang) for name in fields for lang in TRANSLATION_LANGUAGES
+    }
 
 
 # When a text is saved: the row's modification time and that language's "last translated".
-TRANSLATION_BOOKKEEPING = {"updated_at", "translated_at_en", "translated_at_es"}
+TRANSLATION_BOOKKEEPING = {"updated_at", *map(stamp_field, TRANSLATION_LANGUAGES)}
 
 
 def beyond_a_translators_role(found, after):
@@ -604,7 +608,7 @@ def beyond_a_translators_role(found, after):
     for model, pk, what in found:
         if model is Organisation.old_slugs.rel.related_model:
             row = after[model].get(pk)
-            if row is None or row["language"] in ("en", "es"):
+            if row is None or row["language"] in TRANSLATION_LANGUAGES:
                 continue
         texts = translation_columns(model)
         if texts and isinstance(what, set) and what <= texts | TRANSLATION_BOOKKEEPING:
