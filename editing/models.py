@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from multilingual.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, english_name
 
 from .publishing import PublishableQuerySet
+from . import translation_status
 from .translation_status import TranslationQuerySet
 
 # Earlier is a typing error; year 1 even overflows when the time is converted to UTC for saving.
@@ -52,6 +53,14 @@ class EditorialContent(models.Model):
 
     class Meta:
         abstract = True
+
+    def translation_state(self, language):
+        """What remains to translate in `language`: COMPLETE, PARTIAL, MISSING or OUTDATED."""
+        return translation_status.translation_state(self, language)
+
+    def readable_in(self, language):
+        """True when visitors can read this object in `language` (the switcher's answer)."""
+        return translation_status.readable_in(self, language)
 
 
 for _language in TRANSLATION_LANGUAGES:
