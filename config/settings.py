@@ -187,8 +187,8 @@ USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 # The tabbed admin's jQuery UI comes from our own static files, not a CDN.
 JQUERY_UI_URL = "xstatic/jquery-ui/jquery-ui.min.js"
 

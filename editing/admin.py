@@ -13,7 +13,6 @@ from reversion_compare.admin import CompareVersionAdmin
 from multilingual.languages import (
     LANGUAGE_CODES,
     LANGUAGE_NAMES,
-    SOURCE_LANGUAGE,
     TRANSLATION_LANGUAGES,
 )
 from sitecache.generation import bump_generation
@@ -85,14 +84,6 @@ class RoleRestrictedMixin:
         }
 
 
-# What each state of a translation is called in the list filter; {language} is its name.
-FILTER_NAMES = {
-    "missing": _("Missing in {language}"),
-    "partial": _("Partial in {language}"),
-    "outdated": _("Outdated in {language}"),
-}
-
-
 class TranslationStatusFilter(admin.SimpleListFilter):
     """One choice per translation language and state; each returns exactly the objects the
     badges show in that state (editing/translation_status.py)."""
@@ -104,7 +95,10 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return [
             (
                 f"{language}-{state}",
-                format_lazy(FILTER_NAMES[state], language=LANGUAGE_NAMES[language]),
+                # "English: missing": a language's name is capitalised in English only.
+                format_lazy(
+                    _("{language}: {state}"), language=LANGUAGE_NAMES[language], state=LABELS[state]
+                ),
             )
             for state in WORK
             for language in TRANSLATION_LANGUAGES
@@ -120,20 +114,18 @@ class TranslationStatusFilter(admin.SimpleListFilter):
 def status_badge(obj, language):
     """Both answers for `language`: can visitors read it, and what remains to translate."""
     state = translation_state(obj, language)
-    name = LANGUAGE_NAMES[language]
     if readable_in(obj, language):
         reading = format_html(
             '<span class="translation-readable" title="{}">{}</span>',
-            format_lazy(_("Visitors can read it in {language}."), language=name),
+            _("Visitors can read it in this language."),
             _("readable"),
         )
     else:
         reading = format_html(
             '<span class="translation-unreadable" title="{}">{}</span>',
-            format_lazy(
-                _("Visitors are shown the {source} text: part of the {language} one is missing."),
-                source=LANGUAGE_NAMES[SOURCE_LANGUAGE],
-                language=name,
+            _(
+                "Visitors are shown the source text: some of the text its page needs is not "
+                "translated into this language."
             ),
             _("not readable"),
         )

@@ -18,10 +18,15 @@ from django.dispatch import receiver
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from multilingual.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, english_name
+from multilingual.languages import (
+    LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+    english_name,
+)
 
-from .publishing import PublishableQuerySet
 from . import translation_status
+from .publishing import PublishableQuerySet
 from .translation_status import TranslationQuerySet
 
 # Earlier is a typing error; year 1 even overflows when the time is converted to UTC for saving.
@@ -40,7 +45,7 @@ class EditorialContent(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
     source_changed_at = models.DateTimeField(
-        format_lazy(_("{language} text last changed"), language=english_name(SOURCE_LANGUAGE)),
+        format_lazy(_("{language} text last changed"), language=LANGUAGE_NAMES[SOURCE_LANGUAGE]),
         null=True,
         editable=False,
     )
@@ -67,7 +72,7 @@ for _language in TRANSLATION_LANGUAGES:
     EditorialContent.add_to_class(
         f"translated_at_{_language}",
         models.DateTimeField(
-            format_lazy(_("{language} last saved"), language=english_name(_language)),
+            format_lazy(_("{language} last saved"), language=LANGUAGE_NAMES[_language]),
             null=True,
             editable=False,
         ),
@@ -173,4 +178,3 @@ def give_permissions(sender, **kwargs):
             _("Only published {items} appear on the public site."),
             items=opts.verbose_name_plural,
         )
-

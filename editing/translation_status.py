@@ -193,4 +193,3 @@ class TranslationQuerySet(models.QuerySet):
     def to_translate_in(self, language):
         """Missing, partial or outdated in `language`: what "Translations to do" lists."""
         return self.filter(_any(state_q(self.model, language, state) for state in WORK))
-
