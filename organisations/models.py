@@ -129,6 +129,7 @@ class Organisation(PublishableContent):
         blank=True,
         help_text=_("Example: 9 international NGOs and 9 regional or national NGOs."),
     )
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:

@@ -99,6 +99,7 @@ class Partnership(PublishableContent):
         db_index=True,
         help_text=_("Position on the partners page: smaller numbers come first."),
     )
+
     objects = PartnershipQuerySet.as_manager()
 
     publication_help_text = _(

@@ -149,6 +149,7 @@ class KeyFigure(PublishableContent):
         db_index=True,
         help_text=_("Position on the key figures page: smaller numbers come first."),
     )
+
     objects = KeyFigureQuerySet.as_manager()
 
     class Meta:
