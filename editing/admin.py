@@ -24,6 +24,7 @@ from .translation_status import (
     LABELS,
     WORK,
     readable_in,
+    state_q,
     translated_fields,
     translation_state,
 )
@@ -108,7 +109,7 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         language, _dash, state = (self.value() or "").partition("-")
         if language not in TRANSLATION_LANGUAGES or state not in WORK:
             return queryset
-        return queryset.in_state(language, state)
+        return queryset.filter(state_q(queryset.model, language, state))
 
 
 def status_badge(obj, language):

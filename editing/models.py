@@ -53,7 +53,8 @@ class EditorialContent(models.Model):
 
     objects = TranslationQuerySet.as_manager()
 
-    # The fields a page is made of: a language is readable when these are translated.
+    # The fields a page is made of: a language is readable when these are translated (empty:
+    # all the translated fields).
     translation_core_fields = ()
 
     class Meta:
@@ -70,7 +71,7 @@ class EditorialContent(models.Model):
 
 for _language in TRANSLATION_LANGUAGES:
     EditorialContent.add_to_class(
-        f"translated_at_{_language}",
+        translation_status.stamp_field(_language),
         models.DateTimeField(
             format_lazy(_("{language} last saved"), language=LANGUAGE_NAMES[_language]),
             null=True,

@@ -172,6 +172,11 @@ def state_q(model, language, state):
     raise ValueError(f"Unknown translation state: {state!r}")
 
 
+def to_translate_q(model, language):
+    """A Q for the objects missing, partial or outdated in `language`."""
+    return _any(state_q(model, language, state) for state in WORK)
+
+
 class TranslationQuerySet(models.QuerySet):
     """The rule as queryset methods; `language` is a code of `settings.LANGUAGES`."""
 
@@ -192,4 +197,4 @@ class TranslationQuerySet(models.QuerySet):
 
     def to_translate_in(self, language):
         """Missing, partial or outdated in `language`: what "Translations to do" lists."""
-        return self.filter(_any(state_q(self.model, language, state) for state in WORK))
+        return self.filter(to_translate_q(self.model, language))

@@ -10,7 +10,7 @@ from multilingual.languages import TRANSLATION_LANGUAGES
 
 from .registry import is_content
 from .roles import may
-from .translation_status import LABELS, work_needed
+from .translation_status import LABELS, to_translate_q, work_needed
 
 
 def tracked_admins():
@@ -34,7 +34,7 @@ def translations_to_do(request):
             # Names of partnerships and statuses read their organisation: joined, not queried
             # once per row, as in the admin's own lists.
             related = model_admin.list_select_related
-            objects = model._default_manager.to_translate_in(language)
+            objects = model._default_manager.filter(to_translate_q(model, language))
             if isinstance(related, list | tuple):
                 objects = objects.select_related(*related)
             for obj in objects:

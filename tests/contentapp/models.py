@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 
 from editing.models import PublishableContent
 
@@ -9,6 +10,7 @@ class Notice(PublishableContent):
     title = models.CharField("title", max_length=200)
 
     translation_core_fields = ("title",)
+    search_fields = ("title",)
 
     class Meta:
         verbose_name = "notice"
@@ -16,3 +18,6 @@ class Notice(PublishableContent):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return f"{reverse('pages:home')}#notice-{self.pk}"

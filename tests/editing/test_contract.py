@@ -2,8 +2,8 @@
 
 tests/contentapp holds a model subclassing editing.models.PublishableContent, its
 translation.py and its admin, as docs/architecture.md says to write one, and nothing else
-names it. Installed for these tests only, it must be invalidated, exported, tracked, listed
-in "Translations to do" and get its roles' permissions like the real content types.
+names it. Installed for these tests only, it must be invalidated, searched, exported,
+tracked, listed in "Translations to do" and get its roles' permissions like the real ones.
 """
 
 import json
@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
+from django.utils import translation
 
 from organisations.models import Organisation
 from tests.conftest import make_organisation, make_partnership
@@ -48,8 +49,9 @@ def notice_model():
         rebuild_urls()
         with connection.schema_editor() as editor:
             editor.create_model(model)
-        # What `migrate` does after the tables: the permissions of each model's Meta.
-        create_permissions(apps.get_app_config("contentapp"), verbosity=0)
+        # What `migrate` does after the tables (untranslated): each model's permissions.
+        with translation.override(None):
+            create_permissions(apps.get_app_config("contentapp"), verbosity=0)
         try:
             yield model
         finally:
@@ -81,6 +83,14 @@ def test_saving_new_content_refreshes_visitors_cached_pages(client, notice_model
     notice_model.objects.create(title_fr="Fermé le 1er mai", is_published=True)
 
     assert "European children" in client.get("/en/partners/").content.decode()
+
+
+def test_new_content_is_found_by_search(client, notice_model):
+    notice_model.objects.create(title_fr="Fermé", title_en="Closed on 1 May", is_published=True)
+    notice_model.objects.create(title_fr="Brouillon", title_en="Closed draft")
+    html = client.get("/en/search/", {"q": "closed"}).content.decode()
+    assert "Closed on 1 May" in html
+    assert "Closed draft" not in html
 
 
 def test_new_content_is_in_the_export(notice_model):
