@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statistics', '0004_unique_messages'),
+        ("statistics", "0004_unique_messages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='keyfigure',
-            name='is_published',
-            field=models.BooleanField(default=False, help_text='Only published key figures appear on the public site.', verbose_name='published'),
+            model_name="keyfigure",
+            name="is_published",
+            field=models.BooleanField(
+                default=False,
+                help_text="Only published key figures appear on the public site.",
+                verbose_name="published",
+            ),
         ),
     ]
