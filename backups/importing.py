@@ -1,28 +1,55 @@
-"""Write an export's rows into an empty database: same primary keys, same dates, one transaction."""
+"""Write an export's rows into an empty database, in one transaction, refusing the whole file if
+any row would be refused by the admin.
 
+Rows are read by Django's serialization framework and written raw (the models' own save() and
+the translation stamps do not run: every date comes back as exported). Each row is checked as
+an admin save checks it (`full_clean()`: field validators, choices, the models' `clean()`,
+unique fields and constraints) in two passes:
+
+- before anything is written, each field on its own (`clean_fields`), so that no value can
+  overflow a column or reach the database in a shape it would choke on;
+- once every row is written, inside the transaction, the rules that read other rows (a parent
+  that exists and is not a loop, a status on a consultative-status partnership, a slug that is
+  unique): rows may point to rows further down the file.
+"""
+
+from contextlib import nullcontext
+
+from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core import serializers
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    SuspiciousFileOperation,
+    ValidationError,
+)
+from django.core.files.utils import validate_file_name
 from django.core.management.color import no_style
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.utils import translation
 
 from sitecache.generation import bump_generation
 
-from .content import content_models, stored_fields
-from .document import InvalidDocument
+from .content import content_models, stored_field_names
+from .document import SHOWN_CHARACTERS, InvalidDocument, shown
+
+# Enough problems to fix a file in a few rounds, on one line.
+PROBLEMS_SHOWN = 5
 
 
 class ImportRefused(Exception):
     """The database is not empty: an import never mixes its rows with existing ones."""
 
 
-def import_rows(rows_by_model):
-    """Insert every row, or nothing at all. Returns the number of rows of each model."""
+def import_rows(objects):
+    """Insert every row of `objects` (document.loads's list), or nothing at all.
+
+    Returns {model: number of rows}. Raises ImportRefused when content exists, InvalidDocument
+    (one line naming each bad row's model, key and field) when any row would be refused.
+    """
     models_by_label = {model._meta.label_lower: model for model in content_models()}
-    unknown = sorted(set(rows_by_model) - set(models_by_label))
-    if unknown:
-        raise InvalidDocument(f"it holds {', '.join(unknown)}: not content of this site.")
-    counts = {}
+    check_shape(objects, models_by_label)
     with transaction.atomic():
         existing = [
             label for label, model in models_by_label.items() if model._base_manager.exists()
@@ -32,11 +59,12 @@ def import_rows(rows_by_model):
                 f"the database already has content ({', '.join(existing)}); "
                 "import only into an empty database."
             )
+        with in_source_language():
+            rows = deserialize(objects)
+            refuse_if_any(problems_before_writing(row.object) for row in rows)
+            write(rows)
+            refuse_if_any(problems_once_written(row.object) for row in rows)
         try:
-            for label, model in models_by_label.items():
-                objects = [build(model, row) for row in rows_by_model.get(label, [])]
-                insert(model, objects)
-                counts[model] = len(objects)
             # Foreign keys are checked at commit: check them now, to refuse with a message.
             connection.check_constraints(
                 table_names=[model._meta.db_table for model in models_by_label.values()]
@@ -44,51 +72,165 @@ def import_rows(rows_by_model):
         except IntegrityError as error:
             raise InvalidDocument(f"its rows do not fit together ({error}).") from error
         reset_sequences(models_by_label.values())
-        # bulk_create sends no signal: the page cache must be told.
         bump_generation()
+    counts = dict.fromkeys(models_by_label.values(), 0)
+    for row in rows:
+        counts[type(row.object)] += 1
     return counts
 
 
-def build(model, row):
-    fields = {field.attname: field for field in stored_fields(model)}
-    label, pk = model._meta.label_lower, row.get(model._meta.pk.attname)
-    if pk is None:
-        raise InvalidDocument(f"a row of {label} has no {model._meta.pk.attname}.")
-    unknown = sorted(set(row) - set(fields))
+def in_source_language():
+    """As an editor's save: modeltranslation fills the untranslated `name`, `slug`… columns from
+    the active language (see content.stored_field_names), and checks them in it. With no
+    language active (a management command: its messages in English), it uses the source
+    language already."""
+    if translation.get_language() is None:
+        return nullcontext()
+    return translation.override(settings.LANGUAGE_CODE)
+
+
+def named(text):
+    """A name from a file as it is when it looks like one, else quoted and cut."""
+    plain = text.replace(".", "_").isidentifier() and len(text) <= SHOWN_CHARACTERS
+    return text if plain else shown(text)
+
+
+def check_shape(objects, models_by_label):
+    """Every row of a content model, with a key of its own and only fields this site has."""
+    unknown = sorted({obj["model"] for obj in objects} - set(models_by_label))
     if unknown:
-        raise InvalidDocument(f"{label} {pk} has unknown fields: {', '.join(unknown)}.")
-    values = {}
-    for name, value in row.items():
+        labels = ", ".join(map(named, unknown))
+        raise InvalidDocument(f"it holds {labels}: not content of this site.")
+    seen = set()
+    for obj in objects:
+        label, pk = obj["model"], obj["pk"]
+        if pk is None:
+            raise InvalidDocument(f"a row of {label} has no key (pk).")
+        if (label, str(pk)) in seen:
+            raise InvalidDocument(f"{label} {shown(pk)} is in it twice.")
+        seen.add((label, str(pk)))
+        fields = stored_field_names(models_by_label[label])
+        extra = sorted(set(obj["fields"]) - set(fields))
+        if extra:
+            raise InvalidDocument(
+                f"{label} {shown(pk)} has unknown fields: {', '.join(map(named, extra))}."
+            )
+
+
+def deserialize(objects):
+    """Model instances, not yet saved, built by Django's "python" deserializer."""
+    rows = []
+    try:
+        for row in serializers.deserialize("python", objects, ignorenonexistent=False):
+            rows.append(row)
+    except serializers.base.DeserializationError as error:
+        obj = objects[len(rows)]
+        raise InvalidDocument(conversion_problem(obj) or f"{obj['model']}: {error}") from error
+    return rows
+
+
+def conversion_problem(obj):
+    """Which value of a row the deserializer could not convert, and why, as one line."""
+    model = apps.get_model(obj["model"])
+    values = {model._meta.pk.name: obj["pk"], **obj["fields"]}
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        target = field.target_field if field.is_relation else field
         try:
-            values[name] = fields[name].to_python(value)
+            target.to_python(value)
         except ValidationError as error:
-            raise InvalidDocument(f"{label} {pk}, {name}: {' '.join(error.messages)}") from error
-        except (TypeError, ValueError) as error:
-            raise InvalidDocument(f"{label} {pk}, {name}: {value!r} is not valid.") from error
-    return model(**values)
+            return f"{obj['model']} {shown(obj['pk'])}, {name}: {' '.join(error.messages)}"
+        except (TypeError, ValueError, ArithmeticError):
+            return f"{obj['model']} {shown(obj['pk'])}, {name}: {shown(value)} is not valid."
+    return None
 
 
-def insert(model, objects):
-    """bulk_create stamps the import's time on auto_now and auto_now_add dates: put the
-    exported ones back (bulk_update leaves them alone)."""
-    stamped = [
-        field
-        for field in model._meta.concrete_fields
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+def refuse_if_any(problems_per_row):
+    """InvalidDocument listing the problems of every row, if there are any."""
+    problems = [problem for row_problems in problems_per_row for problem in row_problems]
+    if problems:
+        listed = "; ".join(problems[:PROBLEMS_SHOWN])
+        more = len(problems) - PROBLEMS_SHOWN
+        if more > 0:
+            listed += f"; and {more} more"
+        raise InvalidDocument(" ".join(f"{listed.rstrip('.')}.".split()))
+
+
+def described(obj, error):
+    """'organisations.organisation 3, website: Enter a web address…', one per message."""
+    name = f"{obj._meta.label_lower} {shown(obj.pk)}"
+    return [
+        f"{name}: {message}" if field == NON_FIELD_ERRORS else f"{name}, {field}: {message}"
+        for field, messages in error.message_dict.items()
+        for message in messages
     ]
-    exported = [
-        {field.attname: getattr(obj, field.attname) for field in stamped} for obj in objects
+
+
+def file_fields(obj):
+    return [field for field in obj._meta.concrete_fields if isinstance(field, models.FileField)]
+
+
+def relations(obj):
+    return [field for field in obj._meta.concrete_fields if field.is_relation]
+
+
+def problems_before_writing(obj):
+    """Each value on its own, as the admin's form fields and model fields check it; links to
+    other rows only for the shape of their key, since those rows may not be written yet."""
+    errors = {}
+    try:
+        obj.clean_fields(exclude={field.name for field in relations(obj) + file_fields(obj)})
+    except ValidationError as error:
+        errors = error.message_dict
+    for field in relations(obj):
+        value = getattr(obj, field.attname)
+        if value is not None:
+            try:
+                field.target_field.run_validators(value)
+            except ValidationError as error:
+                errors[field.name] = error.messages
+    for field in file_fields(obj):
+        name = getattr(obj, field.attname).name
+        if name:
+            try:
+                # Django's own rule for stored names: relative, no "..", inside MEDIA_ROOT.
+                validate_file_name(name, allow_relative_path=True)
+                field.storage.path(name)
+            except SuspiciousFileOperation:
+                errors[field.name] = ["The file's path must stay inside the media folder."]
+    return described(obj, ValidationError(errors)) if errors else []
+
+
+def problems_once_written(obj):
+    """full_clean() as an admin save runs it, now that every row it may point to is written.
+    A file missing from MEDIA_ROOT is not a refusal (the media folder is restored apart, and
+    the command names what is missing); a file that is there is checked like an upload."""
+    missing = [
+        field.name
+        for field in file_fields(obj)
+        if getattr(obj, field.attname).name
+        and not field.storage.exists(getattr(obj, field.attname).name)
     ]
-    # In French, as an editor's save would be: the untranslated `name`, `slug`… columns are
-    # filled from the active language (see content.stored_fields).
-    with translation.override(settings.LANGUAGE_CODE):
-        model._base_manager.bulk_create(objects)
-    for obj, dates in zip(objects, exported, strict=True):
-        for attname, value in dates.items():
-            if value is not None:
-                setattr(obj, attname, value)
-    if objects and stamped:
-        model._base_manager.bulk_update(objects, [field.name for field in stamped])
+    try:
+        obj.full_clean(exclude=missing)
+    except ValidationError as error:
+        return described(obj, error)
+    except (FieldDoesNotExist, TypeError, ValueError, ArithmeticError) as error:
+        return [f"{obj._meta.label_lower} {shown(obj.pk)}: cannot be checked ({error})"]
+    return []
+
+
+def write(rows):
+    """Each row as it is in the file (a raw save: no stamps, no old addresses remembered)."""
+    for row in rows:
+        try:
+            row.save()
+        except (DatabaseError, OverflowError, ValueError) as error:
+            obj = row.object
+            first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise InvalidDocument(
+                f"{obj._meta.label_lower} {shown(obj.pk)} cannot be written ({first_line})."
+            ) from error
 
 
 def reset_sequences(content):

@@ -1,9 +1,10 @@
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from backups.document import dumps
-from backups.exporting import export_rows
+from backups.exporting import export_objects
 
 
 def write_whole(path, text):
@@ -25,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("file", help="Where to write the JSON; - for standard output.")
 
     def handle(self, *args, file, **options):
-        rows_by_model = export_rows()
-        text = dumps(rows_by_model)
+        objects = export_objects()
+        text = dumps(objects)
         if file == "-":
             self.stdout.write(text, ending="")
             report = self.stderr
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             except OSError as error:
                 raise CommandError(f"Cannot write {file}: {error}") from error
             report = self.stdout
-        counts = ", ".join(f"{len(rows)} {label}" for label, rows in rows_by_model.items())
+        rows = Counter(obj["model"] for obj in objects)
+        counts = ", ".join(f"{count} {label}" for label, count in rows.items())
         destination = "standard output" if file == "-" else file
         report.write(f"Exported {counts} to {destination}. Logos are not in it: copy MEDIA_ROOT.")
