@@ -62,7 +62,7 @@ def import_rows(objects):
         with in_source_language():
             rows = deserialize(objects)
             refuse_if_any(problems_before_writing(row.object) for row in rows)
-            write(rows)
+            refuse_if_any(write(rows))
             refuse_if_any(problems_once_written(row.object) for row in rows)
         try:
             # Foreign keys are checked at commit: check them now, to refuse with a message.
@@ -221,16 +221,25 @@ def problems_once_written(obj):
 
 
 def write(rows):
-    """Each row as it is in the file (a raw save: no stamps, no old addresses remembered)."""
+    """Each row as it is in the file (a raw save: no stamps, no old addresses remembered), once
+    it is unique among the rows written before it: the database would stop at the first
+    duplicate with its own message. Returns the problems, one list per row."""
     for row in rows:
+        obj = row.object
+        try:
+            obj.validate_unique()
+            obj.validate_constraints()
+        except ValidationError as error:
+            yield described(obj, error)
+            continue
         try:
             row.save()
         except (DatabaseError, OverflowError, ValueError) as error:
-            obj = row.object
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise InvalidDocument(
                 f"{obj._meta.label_lower} {shown(obj.pk)} cannot be written ({first_line})."
             ) from error
+        yield []
 
 
 def reset_sequences(content):
