@@ -3,12 +3,17 @@ Django's serialization framework ("python" serializer: model, pk, fields).
 
     {"format": "dei-site-content", "version": 2, "exported_at": "2025-06-30T09:12:00.123456+00:00",
      "objects": [{"model": "organisations.organisation", "pk": 1,
-                  "fields": {"name_fr": "…", "parent": null, "logo": "logos/ilo.png", …}}, …]}
+                  "fields": {"name_fr": "…", "parent": ["onu"], "logo": "logos/ilo.png", …}},
+                 {"model": "partners.consultativestatus", "pk": 1,
+                  "fields": {"partnership": 12, …}}, …]}
 
-A row holds every stored field by its name (`parent` for a foreign key, holding the other row's
-primary key), and its own primary key: the import gives every row back its key, so that links
-between rows, old addresses and bookmarks of `#partnership-12` stay true. A logo is its path in
-MEDIA_ROOT; the file itself is not included.
+A row holds every stored field by its name, and its own primary key: the import gives every row
+back its key, so that links between rows, old addresses and bookmarks of `#partnership-12` stay
+true. A link to a model with a natural key reads as that key (an organisation as its French
+slug, `Organisation.natural_key`), a link to any other model as its primary key. Natural keys
+only name links: a row's own key stays its primary key, since rows without a natural key
+(partnerships, statuses, old addresses) are linked to by it. A logo is its path in MEDIA_ROOT;
+the file itself is not included.
 
 Version 1 (until 2026) held {"models": {label: [rows by column name: "parent_id", "id"…]}}; it
 is still read, turned into the version 2 shape by `objects_of_version_1`.
@@ -95,16 +100,22 @@ def is_scalar(value):
     return value is None or isinstance(value, str | int | float | bool)
 
 
+def is_value(value):
+    """A plain value, or a natural key: a flat list of plain values."""
+    return is_scalar(value) or (isinstance(value, list) and all(map(is_scalar, value)))
+
+
 def is_row(obj):
-    """A serialized row whose values are plain: a nested list or object is never a value a
-    content field holds, and would only reach a field's conversion to be turned into text."""
+    """A serialized row whose values are plain or natural keys: a nested list or an object is
+    never a value a content field holds, and would only reach a field's conversion to be turned
+    into text."""
     return (
         isinstance(obj, dict)
         and set(obj) == {"model", "pk", "fields"}
         and isinstance(obj["model"], str)
         and is_scalar(obj["pk"])
         and isinstance(obj["fields"], dict)
-        and all(is_scalar(value) for value in obj["fields"].values())
+        and all(is_value(value) for value in obj["fields"].values())
     )
 
 

@@ -37,5 +37,8 @@ def export_objects():
                 "python",
                 model._base_manager.order_by("pk"),
                 fields=stored_field_names(model),
+                # A link to an organisation reads as its French slug (Organisation.natural_key);
+                # every row keeps its own primary key, which links to other models use.
+                use_natural_foreign_keys=True,
             )
     return objects

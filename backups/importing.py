@@ -1,16 +1,19 @@
 """Write an export's rows into an empty database, in one transaction, refusing the whole file if
 any row would be refused by the admin.
 
-Rows are read by Django's serialization framework and written raw (the models' own save() and
-the translation stamps do not run: every date comes back as exported). Each row is checked as
-an admin save checks it (`full_clean()`: field validators, choices, the models' `clean()`,
-unique fields and constraints) in two passes:
+Rows are read by Django's serialization framework in the file's order, as `loaddata` reads
+them, and written raw (the models' own save() and the translation stamps do not run: every date
+comes back as exported). A row that names an organisation by its natural key finds it among the
+rows written before it; a parent further down the file is filled in once all rows are written
+(the framework's forward references). Each row is checked as an admin save checks it
+(`full_clean()`: field validators, choices, the models' `clean()`, unique fields and
+constraints) in two passes:
 
-- before anything is written, each field on its own (`clean_fields`), so that no value can
-  overflow a column or reach the database in a shape it would choke on;
+- before it is written, each field on its own (`clean_fields`) and its uniqueness among the rows
+  written before it, so that no value can overflow a column or reach the database in a shape it
+  would choke on;
 - once every row is written, inside the transaction, the rules that read other rows (a parent
-  that exists and is not a loop, a status on a consultative-status partnership, a slug that is
-  unique): rows may point to rows further down the file.
+  that exists and is not a loop, a status on a consultative-status partnership).
 """
 
 from contextlib import nullcontext
@@ -21,12 +24,20 @@ from django.core import serializers
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
     FieldDoesNotExist,
+    ObjectDoesNotExist,
     SuspiciousFileOperation,
     ValidationError,
 )
 from django.core.files.utils import validate_file_name
 from django.core.management.color import no_style
-from django.db import DatabaseError, IntegrityError, connection, models, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    IntegrityError,
+    connection,
+    models,
+    transaction,
+)
 from django.utils import translation
 
 from sitecache.generation import bump_generation
@@ -60,9 +71,9 @@ def import_rows(objects):
                 "import only into an empty database."
             )
         with in_source_language():
-            rows = deserialize(objects)
-            refuse_if_any(problems_before_writing(row.object) for row in rows)
-            refuse_if_any(write(rows))
+            rows, problems = read_and_write(objects)
+            refuse_if_any([problems])
+            refuse_if_any(resolve_forward_references(row) for row in rows)
             refuse_if_any(problems_once_written(row.object) for row in rows)
         try:
             # Foreign keys are checked at commit: check them now, to refuse with a message.
@@ -109,24 +120,65 @@ def check_shape(objects, models_by_label):
         if (label, str(pk)) in seen:
             raise InvalidDocument(f"{label} {shown(pk)} is in it twice.")
         seen.add((label, str(pk)))
-        fields = stored_field_names(models_by_label[label])
-        extra = sorted(set(obj["fields"]) - set(fields))
+        model = models_by_label[label]
+        extra = sorted(set(obj["fields"]) - set(stored_field_names(model)))
         if extra:
             raise InvalidDocument(
                 f"{label} {shown(pk)} has unknown fields: {', '.join(map(named, extra))}."
             )
+        for name, value in obj["fields"].items():
+            # A list is a natural key, for a link only: a text field would store it as text.
+            if isinstance(value, list) and not model._meta.get_field(name).is_relation:
+                raise InvalidDocument(f"{label} {shown(pk)}, {name}: a list is not a value.")
 
 
-def deserialize(objects):
-    """Model instances, not yet saved, built by Django's "python" deserializer."""
-    rows = []
+def read_and_write(objects):
+    """Each row deserialized, checked on its own and written, in the file's order.
+
+    Returns the rows and the problems found. A row with problems is not written, and the rows
+    after it are still checked, so that one refusal names every bad value it can; reading stops
+    at a row the framework cannot convert (its generator ends there).
+    """
+    rows, problems = [], []
+    deserialized = serializers.deserialize(
+        "python", objects, ignorenonexistent=False, handle_forward_references=True
+    )
     try:
-        for row in serializers.deserialize("python", objects, ignorenonexistent=False):
+        for row in deserialized:
             rows.append(row)
+            found = problems_before_writing(row.object) + unnamed_required_links(row)
+            problems += found or write(row)
     except serializers.base.DeserializationError as error:
         obj = objects[len(rows)]
-        raise InvalidDocument(conversion_problem(obj) or f"{obj['model']}: {error}") from error
-    return rows
+        problems.append(conversion_problem(obj) or f"{obj['model']}: {error}")
+    return rows, problems
+
+
+def unnamed_required_links(row):
+    """A link the row cannot be written without, to a row that is not written before it."""
+    obj = row.object
+    return [
+        f"{obj._meta.label_lower} {shown(obj.pk)}, {field.name}: {shown(value)} names no "
+        f"{field.related_model._meta.verbose_name} written before it in the file"
+        for field, value in row.deferred_fields.items()
+        if not field.null
+    ]
+
+
+def resolve_forward_references(row):
+    """Links to rows further down the file (a parent), once every row is written."""
+    if not row.deferred_fields:
+        return []
+    try:
+        row.save_deferred_fields()
+    except (ObjectDoesNotExist, serializers.base.DeserializationError):
+        obj = row.object
+        return [
+            f"{obj._meta.label_lower} {shown(obj.pk)}, {field.name}: {shown(value)} names no "
+            f"{field.related_model._meta.verbose_name} of the file"
+            for field, value in row.deferred_fields.items()
+        ]
+    return []
 
 
 def conversion_problem(obj):
@@ -135,12 +187,14 @@ def conversion_problem(obj):
     values = {model._meta.pk.name: obj["pk"], **obj["fields"]}
     for name, value in values.items():
         field = model._meta.get_field(name)
-        target = field.target_field if field.is_relation else field
         try:
-            target.to_python(value)
+            if field.is_relation:
+                serializers.base.deserialize_fk_value(field, value, DEFAULT_DB_ALIAS, True)
+            else:
+                field.to_python(value)
         except ValidationError as error:
             return f"{obj['model']} {shown(obj['pk'])}, {name}: {' '.join(error.messages)}"
-        except (TypeError, ValueError, ArithmeticError):
+        except Exception:  # whatever the framework wrapped in its DeserializationError
             return f"{obj['model']} {shown(obj['pk'])}, {name}: {shown(value)} is not valid."
     return None
 
@@ -220,26 +274,24 @@ def problems_once_written(obj):
     return []
 
 
-def write(rows):
-    """Each row as it is in the file (a raw save: no stamps, no old addresses remembered), once
+def write(row):
+    """The row as it is in the file (a raw save: no stamps, no old addresses remembered), once
     it is unique among the rows written before it: the database would stop at the first
-    duplicate with its own message. Returns the problems, one list per row."""
-    for row in rows:
-        obj = row.object
-        try:
-            obj.validate_unique()
-            obj.validate_constraints()
-        except ValidationError as error:
-            yield described(obj, error)
-            continue
-        try:
-            row.save()
-        except (DatabaseError, OverflowError, ValueError) as error:
-            first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise InvalidDocument(
-                f"{obj._meta.label_lower} {shown(obj.pk)} cannot be written ({first_line})."
-            ) from error
-        yield []
+    duplicate with its own message. Returns its problems."""
+    obj = row.object
+    try:
+        obj.validate_unique()
+        obj.validate_constraints()
+    except ValidationError as error:
+        return described(obj, error)
+    try:
+        row.save()
+    except (DatabaseError, OverflowError, ValueError) as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InvalidDocument(
+            f"{obj._meta.label_lower} {shown(obj.pk)} cannot be written ({first_line})."
+        ) from error
+    return []
 
 
 def reset_sequences(content):

@@ -156,6 +156,31 @@ def test_a_nested_value_in_a_row_is_refused_not_written_as_text(exported):
     assert "is not a list of rows" in refusal(exported(nested_name))
 
 
+def test_a_list_in_a_text_field_is_refused_not_written_as_text(exported):
+    def listed_name(document):
+        organisation(document, 1)["name_fr"] = ["ONU"]
+
+    assert "organisations.organisation 1, name_fr: a list is not a value" in refusal(
+        exported(listed_name)
+    )
+
+
+def test_a_link_to_an_organisation_the_file_does_not_hold_is_named(exported):
+    def unknown_body(document):
+        rows_of(document, "partners.partnership")[2]["organisation"] = ["nowhere"]
+
+    message = refusal(exported(unknown_body))
+    assert "partners.partnership 2, organisation: ['nowhere'] names no organisation" in message
+
+
+def test_a_parent_further_down_the_file_is_unknown_if_it_never_comes(exported):
+    def unknown_parent(document):
+        organisation(document, 2)["parent"] = ["nowhere"]
+
+    message = refusal(exported(unknown_parent))
+    assert "organisations.organisation 2, parent: ['nowhere'] names no organisation" in message
+
+
 def test_a_number_of_10000_digits_is_refused_in_one_line(db, tmp_path):
     path = tmp_path / "content.json"
     path.write_text(

@@ -39,6 +39,32 @@ def test_the_file_names_its_format_and_version_and_keeps_every_language(rich_con
     assert un["logo"] == "logos/un.png"  # a path in MEDIA_ROOT, not the image
 
 
+def test_links_to_organisations_read_as_their_french_slug(rich_content, tmp_path):
+    call_command("export_content", str(tmp_path / "content.json"), stdout=io.StringIO())
+    document = json.loads((tmp_path / "content.json").read_text(encoding="utf-8"))
+    links = {
+        (obj["model"], obj["pk"]): obj["fields"]
+        for obj in document["objects"]
+        if obj["model"] in ("organisations.organisation", "partners.partnership")
+    }
+    assert links["organisations.organisation", 2]["parent"] == ["onu"]
+    assert links["partners.partnership", 2]["organisation"] == ["unicef"]
+
+
+def test_a_parent_written_after_its_sections_is_found(rich_content, tmp_path):
+    before = every_row()
+    path = tmp_path / "content.json"
+    export_then_start_afresh(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["objects"].reverse()  # UNICEF, part of the UN, now comes before it
+    document["objects"].sort(key=lambda obj: obj["model"] != "organisations.organisation")
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    call_command("import_content", str(path), stdout=io.StringIO())
+
+    assert every_row() == before
+
+
 def test_the_logo_and_the_old_address_work_again_after_import(client, rich_content, tmp_path):
     export_then_start_afresh(tmp_path / "content.json")
     call_command("import_content", str(tmp_path / "content.json"), stdout=io.StringIO())
