@@ -285,7 +285,8 @@ def write(row):
     except ValidationError as error:
         return described(obj, error)
     try:
-        row.save()
+        # Never an update: a key written twice ("1" and 1) must not replace the first row.
+        row.save(force_insert=True)
     except (DatabaseError, OverflowError, ValueError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InvalidDocument(

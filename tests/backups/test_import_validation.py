@@ -207,3 +207,13 @@ def test_a_row_twice_is_refused(exported):
         document["objects"].append(document["objects"][0])
 
     assert "organisations.organisation 1 is in it twice" in refusal(exported(twice))
+
+
+def test_a_row_twice_under_two_spellings_of_its_key_is_refused(exported):
+    def twice(document):
+        copy = json.loads(json.dumps(document["objects"][0]))
+        copy["pk"] = "01"
+        copy["fields"].update(slug_fr="autre", slug_en="other", slug_es="otra")
+        document["objects"].append(copy)
+
+    assert "organisations.organisation 1, id: " in refusal(exported(twice))
