@@ -252,6 +252,8 @@ def problems_before_writing(obj):
                 field.storage.path(name)
             except SuspiciousFileOperation:
                 errors[field.name] = ["The file's path must stay inside the media folder."]
+            except NotImplementedError:
+                pass  # a remote storage has no local path: Django's rule above is the check
     return described(obj, ValidationError(errors)) if errors else []
 
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from backups.content import content_models
 from backups.document import dumps
 from backups.exporting import export_objects
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot write {file}: {error}") from error
             report = self.stdout
         rows = Counter(obj["model"] for obj in objects)
-        counts = ", ".join(f"{count} {label}" for label, count in rows.items())
+        labels = [model._meta.label_lower for model in content_models()]
+        counts = ", ".join(f"{rows[label]} {label}" for label in labels)
         destination = "standard output" if file == "-" else file
         report.write(f"Exported {counts} to {destination}. Logos are not in it: copy MEDIA_ROOT.")
