@@ -16,6 +16,15 @@ def content_models():
     return sort_dependencies([(apps.get_app_config(label), None) for label in sorted(CONTENT_APPS)])
 
 
+def mirrored_field_names(model):
+    """The untranslated fields modeltranslation keeps beside `name_fr`, `name_en`… (`name`)."""
+    return {
+        field.translated_field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, TranslationField)
+    }
+
+
 def stored_field_names(model):
     """The name of every stored field but the primary key (a row's "pk") and the untranslated
     columns modeltranslation keeps beside `name_fr`, `name_en`…: `name` only mirrors whichever

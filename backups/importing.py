@@ -28,8 +28,10 @@ from django.core.exceptions import (
     SuspiciousFileOperation,
     ValidationError,
 )
+from django.core.files import File
 from django.core.files.utils import validate_file_name
 from django.core.management.color import no_style
+from django.core.validators import FileExtensionValidator
 from django.db import (
     DEFAULT_DB_ALIAS,
     DatabaseError,
@@ -39,10 +41,11 @@ from django.db import (
     transaction,
 )
 from django.utils import translation
+from django.utils.text import get_valid_filename
 
 from sitecache.generation import bump_generation
 
-from .content import content_models, stored_field_names
+from .content import content_models, mirrored_field_names, stored_field_names
 from .document import SHOWN_CHARACTERS, InvalidDocument, shown
 
 # Enough problems to fix a file in a few rounds, on one line.
@@ -203,7 +206,7 @@ def refuse_if_any(problems_per_row):
     """InvalidDocument listing the problems of every row, if there are any."""
     problems = [problem for row_problems in problems_per_row for problem in row_problems]
     if problems:
-        listed = "; ".join(problems[:PROBLEMS_SHOWN])
+        listed = "; ".join(problem.rstrip(".") for problem in problems[:PROBLEMS_SHOWN])
         more = len(problems) - PROBLEMS_SHOWN
         if more > 0:
             listed += f"; and {more} more"
@@ -216,7 +219,7 @@ def described(obj, error):
     return [
         f"{name}: {message}" if field == NON_FIELD_ERRORS else f"{name}, {field}: {message}"
         for field, messages in error.message_dict.items()
-        for message in messages
+        for message in (text.rstrip(".") for text in messages)
     ]
 
 
@@ -233,7 +236,10 @@ def problems_before_writing(obj):
     other rows only for the shape of their key, since those rows may not be written yet."""
     errors = {}
     try:
-        obj.clean_fields(exclude={field.name for field in relations(obj) + file_fields(obj)})
+        obj.clean_fields(
+            exclude={field.name for field in relations(obj) + file_fields(obj)}
+            | mirrored_field_names(obj)
+        )
     except ValidationError as error:
         errors = error.message_dict
     for field in relations(obj):
@@ -244,17 +250,40 @@ def problems_before_writing(obj):
             except ValidationError as error:
                 errors[field.name] = error.messages
     for field in file_fields(obj):
-        name = getattr(obj, field.attname).name
-        if name:
-            try:
-                # Django's own rule for stored names: relative, no "..", inside MEDIA_ROOT.
-                validate_file_name(name, allow_relative_path=True)
-                field.storage.path(name)
-            except SuspiciousFileOperation:
-                errors[field.name] = ["The file's path must stay inside the media folder."]
-            except NotImplementedError:
-                pass  # a remote storage has no local path: Django's rule above is the check
+        problem = file_name_problem(field, getattr(obj, field.attname).name)
+        if problem:
+            errors[field.name] = [problem]
     return described(obj, ValidationError(errors)) if errors else []
+
+
+def file_name_problem(field, name):
+    """Why a stored file name could not have come from an upload in the admin, or None.
+
+    An upload is stored as `upload_to` + a name cleaned by Django's get_valid_filename, within
+    the field's max_length; a name that differs was written by hand, or by an attacker.
+    The file's content is checked once written (problems_once_written), when it is there.
+    """
+    if not name:
+        return None
+    try:
+        # Django's own rule for stored names: relative, no "..", inside MEDIA_ROOT.
+        validate_file_name(name, allow_relative_path=True)
+        field.storage.path(name)
+    except SuspiciousFileOperation:
+        return "The file's path must stay inside the media folder."
+    except NotImplementedError:
+        pass  # a remote storage has no local path: Django's rule above is the check
+    if any(part != get_valid_filename(part) for part in name.split("/")):
+        return f"{shown(name)} is not a name an upload is stored under."
+    if len(name) > field.max_length:
+        return f"The file's path is longer than {field.max_length} characters."
+    for validator in field.validators:
+        if isinstance(validator, FileExtensionValidator):
+            try:
+                validator(File(None, name))
+            except ValidationError as error:
+                return " ".join(error.messages)
+    return None
 
 
 def problems_once_written(obj):
@@ -268,7 +297,7 @@ def problems_once_written(obj):
         and not field.storage.exists(getattr(obj, field.attname).name)
     ]
     try:
-        obj.full_clean(exclude=missing)
+        obj.full_clean(exclude=[*missing, *mirrored_field_names(obj)])
     except ValidationError as error:
         return described(obj, error)
     except (FieldDoesNotExist, TypeError, ValueError, ArithmeticError) as error:

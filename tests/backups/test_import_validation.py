@@ -96,6 +96,10 @@ def logo_at_an_absolute_path(document):
     organisation(document, 1)["logo"] = "/etc/passwd"
 
 
+def logo_name_no_upload_has(document):
+    organisation(document, 1)["logo"] = "logos/<script>\u0000.png"
+
+
 def expiry_before_go_live(document):
     organisation(document, 2).update(
         publish_at="2030-01-02T00:00:00+00:00", expire_at="2030-01-01T00:00:00+00:00"
@@ -118,6 +122,7 @@ def expiry_before_go_live(document):
         (status_on_a_collaboration, "partners.consultativestatus 1, partnership: "),
         (logo_outside_the_media_folder, "organisations.organisation 1, logo: The file's path"),
         (logo_at_an_absolute_path, "organisations.organisation 1, logo: The file's path"),
+        (logo_name_no_upload_has, "organisations.organisation 1, logo: 'logos/<script>"),
         (expiry_before_go_live, "organisations.organisation 2, expire_at: The expiry must come"),
     ],
 )
