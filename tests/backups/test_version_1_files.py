@@ -4,7 +4,9 @@ by column name) still load, exactly."""
 import io
 import json
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 from modeltranslation.fields import TranslationField
 
@@ -42,3 +44,18 @@ def test_a_version_1_file_loads_every_column_of_every_row(rich_content, tmp_path
     call_command("import_content", str(tmp_path / "old.json"), stdout=io.StringIO())
 
     assert every_row() == before
+
+
+def test_a_version_1_file_is_checked_like_any_other(rich_content, tmp_path):
+    document = json.loads(version_1_export())
+    [un] = [row for row in document["models"]["organisations.organisation"] if row["id"] == 1]
+    un.update(website="javascript:alert(1)", slug_en="a b/../c?x=<y>")
+    (tmp_path / "old.json").write_text(json.dumps(document), encoding="utf-8")
+    empty_the_content()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_content", str(tmp_path / "old.json"), stdout=io.StringIO())
+
+    assert "organisations.organisation 1, slug_en: Enter a valid" in str(refused.value)
+    assert "organisations.organisation 1, website: Enter a web address" in str(refused.value)
+    assert not any(every_row().values())
