@@ -29,6 +29,9 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
     search_fields = translated("name", "acronym", "summary")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("parent",)
+    # Filled by the apps that know organisations (partners: its partnerships), through
+    # add_inline: this app knows none of them.
+    inlines = ()
     fieldsets = (
         (None, {"fields": ("name", "acronym", "slug", "kind", "parent", "summary", "description")}),
         (
@@ -46,3 +49,14 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
         (_("Members"), {"fields": ("member_count", "member_country_count", "members_note")}),
         (_("Publication"), {"fields": ("is_published", ("publish_at", "expire_at"))}),
     )
+
+    @classmethod
+    def add_inline(cls, inline):
+        """Show `inline`, an InlineModelAdmin of another app's model pointing to Organisation,
+        on every organisation's admin page, below those added before it.
+
+        Called once by that app's admin module (admin autodiscovery imports it after this one,
+        as it imports this one); the registered admin reads the class's inlines on each request.
+        """
+        if inline not in cls.inlines:
+            cls.inlines = (*cls.inlines, inline)

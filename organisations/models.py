@@ -15,7 +15,10 @@ from .validators import validate_logo, validate_web_url, year_validators
 
 
 class OrganisationQuerySet(PublishableQuerySet):
-    pass
+    def get_by_natural_key(self, slug):
+        """The organisation whose slug in the source language (French) is `slug`: how exports
+        (backups/) name the organisation a row points to."""
+        return self.get(**{f"slug_{settings.LANGUAGE_CODE}": slug})
 
 
 class Organisation(PublishableContent):
@@ -157,6 +160,10 @@ class Organisation(PublishableContent):
         if self.acronym:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def natural_key(self):
+        """(its slug in the source language,): required and unique, and readable in an export."""
+        return (getattr(self, f"slug_{settings.LANGUAGE_CODE}"),)
 
     def clean(self):
         super().clean()

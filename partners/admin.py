@@ -45,12 +45,7 @@ reversion.register(Partnership, follow=["consultative_status"])
 reversion.register(Organisation, follow=["partnerships"])
 
 # Organisations know nothing of partnerships; this app adds its inline to their admin page.
-admin.site.unregister(Organisation)
-
-
-@admin.register(Organisation)
-class OrganisationWithPartnershipsAdmin(OrganisationAdmin):
-    inlines = [PartnershipInline]
+OrganisationAdmin.add_inline(PartnershipInline)
 
 
 class ConsultativeStatusInlineForm(forms.ModelForm):

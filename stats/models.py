@@ -30,6 +30,10 @@ class KeyFigureQuerySet(PublishableQuerySet):
     def missing_source(self):
         return self.filter(NO_SOURCE)
 
+    def get_by_natural_key(self, key):
+        """The figure with this identifier: how exports (backups/) would name it."""
+        return self.get(key=key)
+
 
 class KeyFigure(PublishableContent):
     """A figure behind DEI's cause, always shown with its scope, year and source."""
@@ -162,6 +166,10 @@ class KeyFigure(PublishableContent):
 
     def __str__(self):
         return self.label
+
+    def natural_key(self):
+        """(its identifier,): unique, stable, and already the name imports know it by."""
+        return (self.key,)
 
     def get_absolute_url(self):
         return f"{reverse('statistics:list')}#{self.key}"
