@@ -36,7 +36,8 @@ EARLIEST_DATE = date(1900, 1, 1)
 class EditorialContent(models.Model):
     """Content staff write in the source language and translate: its timestamps, and when the
     source text and each translation last changed (editing/tracking.py keeps these on every
-    save). A translation is outdated when the source changed after it.
+    save), and the source text each translated field was made from: a translation is outdated
+    when that source text has really changed (editing/translation_status.py).
 
     Subclasses name the fields a page is made of in `translation_core_fields` (see
     editing/translation_status.py) and get the permission `edit_source_<model>`.
@@ -50,6 +51,11 @@ class EditorialContent(models.Model):
         editable=False,
     )
     # translated_at_<language>, one per translation language: added below from settings.
+    # {language: {field: source text}}: what each translation was made from (or last confirmed
+    # against); a translation is outdated when the source text now differs.
+    translation_sources = models.JSONField(
+        _("source text of the translations"), default=dict, blank=True, editable=False
+    )
 
     objects = TranslationQuerySet.as_manager()
 

@@ -596,8 +596,13 @@ def translation_columns(model):
     }
 
 
-# When a text is saved: the row's modification time and that language's "last translated".
-TRANSLATION_BOOKKEEPING = {"updated_at", *map(stamp_field, TRANSLATION_LANGUAGES)}
+# When a text is saved: the row's modification time, that language's "last translated" and
+# the source text it translates.
+TRANSLATION_BOOKKEEPING = {
+    "updated_at",
+    "translation_sources",
+    *map(stamp_field, TRANSLATION_LANGUAGES),
+}
 
 
 def beyond_a_translators_role(found, after):
