@@ -1,8 +1,11 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import format_lazy
@@ -13,6 +16,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from multilingual.languages import (
     LANGUAGE_CODES,
     LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
     TRANSLATION_LANGUAGES,
 )
 from sitecache.generation import bump_generation
@@ -20,9 +24,11 @@ from sitecache.generation import bump_generation
 from .conflicts import ConflictCheckingForm
 from .preview import with_preview
 from .roles import may
+from .source_diff import what_changed
 from .translation_status import (
     LABELS,
     WORK,
+    confirm_still_correct,
     readable_in,
     state_q,
     translated_fields,
@@ -198,7 +204,52 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The object the admin already loaded: no second query for the preview links.
         context["preview_links"] = preview_links(obj)
+        context["what_changed"] = what_changed(obj)
+        context["source_language_name"] = LANGUAGE_NAMES[SOURCE_LANGUAGE]
+        context["still_correct_allowed"] = obj is not None and self.has_change_permission(
+            request, obj
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_still_correct"
+        view = self.admin_site.admin_view(self.still_correct_view)
+        own = [path("<path:object_id>/still-correct/<str:language>/", view, name=name)]
+        return own + super().get_urls()
+
+    def still_correct_view(self, request, object_id, language):
+        """POST: the translation into `language` was checked against the current source text
+        and needs no change. Recorded as a version, by its author; the form opens again."""
+        if request.method != "POST":
+            return HttpResponseRedirect(request.path.rsplit("still-correct/", 1)[0])
+        obj = self.get_object(request, object_id)
+        if obj is None or language not in TRANSLATION_LANGUAGES:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        with transaction.atomic(), reversion.create_revision():
+            confirmed = confirm_still_correct(obj, language)
+            obj.save()
+            reversion.set_user(request.user)
+            reversion.set_comment(
+                format_lazy(
+                    _("{language} translation checked: still correct."),
+                    language=LANGUAGE_NAMES[language],
+                )
+            )
+        if confirmed:
+            self.message_user(
+                request,
+                format_lazy(
+                    _("The {language} translation is marked as still correct."),
+                    language=LANGUAGE_NAMES[language],
+                ),
+                messages.SUCCESS,
+            )
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return HttpResponseRedirect(url)
 
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
