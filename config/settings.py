@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "demo",
     "sitecache",
     "backups",
+    "translation_files",
     "reversion",
     "reversion_compare",
     "adminsortable2",
