@@ -10,6 +10,7 @@ from editing.views import translations_to_do
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
 from sitecache.decorators import cached_for_visitors
+from translation_files.views import export_view, import_view
 
 urlpatterns = [
     # The admin's address comes from the ADMIN_URL setting.
@@ -17,6 +18,16 @@ urlpatterns = [
         f"{settings.ADMIN_URL}translations/",
         admin.site.admin_view(translations_to_do),
         name="translations_to_do",
+    ),
+    path(
+        f"{settings.ADMIN_URL}translations/export/",
+        admin.site.admin_view(export_view),
+        name="translation_export",
+    ),
+    path(
+        f"{settings.ADMIN_URL}translations/import/",
+        admin.site.admin_view(import_view),
+        name="translation_import",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     # The admin's language chooser posts here (Django's set_language view).

@@ -1,5 +1,7 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
+from urllib.parse import urlencode
+
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -160,6 +162,7 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     form = ConflictCheckingForm
     change_form_template = "admin/editing/change_form.html"
     history_latest_first = True
+    actions = ["export_for_translation"]
 
     class Media:
         css = {"all": ["editing/admin.css"]}
@@ -170,6 +173,13 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStatusFilter]
+
+    @admin.action(description=_("Export the selected items for translation (PO or XLIFF)"))
+    def export_for_translation(self, request, queryset):
+        """Opens the export page (translation files) for the chosen objects."""
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        query = urlencode({"model": self.model._meta.label_lower, "ids": ids})
+        return HttpResponseRedirect(f"{reverse('translation_export')}?{query}")
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
