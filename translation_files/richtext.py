@@ -163,18 +163,18 @@ def from_placeholders(text, tags):
 def inline_markup(element):
     """The content of an XML element (an XLIFF <source> or <target>) written as placeholder
     text: its text escaped, its child elements as tags without namespace, with only their id.
-    Elements other than g and x are kept, for `from_placeholders` to name and refuse."""
+    Other elements and attributes are kept, for `from_placeholders` to name and refuse."""
     parts = [escape_text(element.text or "")]
     for child in element:
         name = child.tag.rsplit("}", 1)[-1]
-        number = escape(child.get("id", ""))
+        attributes = "".join(
+            f' {key.rsplit("}", 1)[-1]}="{escape(value)}"' for key, value in child.attrib.items()
+        )
         inner = inline_markup(child)
         if name == "x" and not inner:
-            parts.append(f'<x id="{number}"/>')
-        elif name in ("g", "x"):
-            parts.append(f'<{name} id="{number}">{inner}</{name}>')
+            parts.append(f"<x{attributes}/>")
         else:
-            parts.append(f"<{name}>{inner}</{name}>")
+            parts.append(f"<{name}{attributes}>{inner}</{name}>")
         parts.append(escape_text(child.tail or ""))
     return "".join(parts)
 
