@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from editing.registry import content_models, is_content
 from editing.roles import may
@@ -113,11 +113,12 @@ def import_view(request):
         if "apply" in request.POST:
             comment = _("Imported from %(file)s.") % {"file": filename}
             count = apply(plan, request.user, comment, bool(request.POST.get("skip_problems")))
-            messages.success(
-                request,
-                _("%(count)s texts imported into %(language)s.")
-                % {"count": count, "language": plan.language_name},
+            said = ngettext(
+                "%(count)s text imported into %(language)s.",
+                "%(count)s texts imported into %(language)s.",
+                count,
             )
+            messages.success(request, said % {"count": count, "language": plan.language_name})
             return redirect("translation_import")
     except ImportRefused as error:
         context.update(form=ImportForm(), refused=str(error))
