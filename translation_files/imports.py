@@ -130,7 +130,7 @@ def plan_import(data, user, filename=""):
                     entry.key,
                     label,
                     _(
-                        "The French text changed since this file was made; translate it again "
+                        "The source text changed since this file was made; translate it again "
                         "from a new export. Now: “%(now)s”."
                     )
                     % {"now": unit.source},

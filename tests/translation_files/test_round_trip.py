@@ -124,7 +124,7 @@ def test_the_admin_action_exports_the_chosen_items_translated_or_not(editor_clie
         url, {"action": "export_for_translation", "_selected_action": [other.pk]}
     )
     assert response.status_code == 302
-    page = editor_client.get(response["Location"])
+    page = editor_client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en")
     assert "1 chosen item" in page.content.decode()
     model = other._meta.label_lower
     text = export(editor_client, "es", "po", model=model, ids=str(other.pk)).decode()
