@@ -3,6 +3,7 @@ selection from a list) and import (upload, preview of what will change, then app
 
 import base64
 import binascii
+import zlib
 
 from django import forms
 from django.contrib import admin, messages
@@ -21,8 +22,25 @@ from .files import CONTENT_TYPES, EXTENSIONS, write
 from .imports import ImportRefused, apply, plan_import
 from .units import units_of, units_to_do
 
-# Uploads are read in memory and sent back with the preview: a site's content is far smaller.
+# Uploads are read in memory and sent back with the preview, compressed (Django refuses form
+# fields over 2.5 MB in all): a site's content is far smaller.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def pack(data):
+    """The file's bytes as the preview's hidden field carries them."""
+    return base64.b64encode(zlib.compress(data)).decode()
+
+
+def unpack(text):
+    """The bytes `pack` wrote, at most MAX_FILE_BYTES of them; b"" for anything else (the
+    import then refuses it as an empty file)."""
+    try:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(base64.b64decode(text, validate=True), MAX_FILE_BYTES + 1)
+    except (binascii.Error, ValueError, zlib.error):
+        return b""
+    return data if len(data) <= MAX_FILE_BYTES else b""
 
 
 class ExportForm(forms.Form):
@@ -94,10 +112,7 @@ def import_view(request):
         context["form"] = ImportForm()
         return render(request, "admin/translation_files/import.html", context)
     if "apply" in request.POST:
-        try:
-            data = base64.b64decode(request.POST.get("data", ""), validate=True)
-        except (binascii.Error, ValueError):
-            data = b""
+        data = unpack(request.POST.get("data", ""))
         filename = request.POST.get("filename", "")
     else:
         form = ImportForm(request.POST, request.FILES)
@@ -125,7 +140,7 @@ def import_view(request):
         return render(request, "admin/translation_files/import.html", context)
     context.update(
         plan=plan,
-        data=base64.b64encode(data).decode(),
+        data=pack(data),
         filename=filename,
         title=_("Preview of the import"),
     )

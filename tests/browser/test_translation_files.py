@@ -34,6 +34,12 @@ def test_a_translator_uploads_previews_and_applies_a_file(
     page.locator("#id_password").fill("pw")
     page.locator("input[type=submit]").click()
 
+    # The form says what changed in the French since the Spanish was translated.
+    page.goto(f"{site}/admin/organisations/organisation/{fra.pk}/change/")
+    changed = page.locator("#what-changed-es")
+    expect(changed.locator("ins")).to_contain_text("pour les droits fondamentaux.")
+    shoot(page, "translation-what-changed")
+
     # From "Translations to do" to the export page, and the Spanish PO file.
     page.goto(f"{site}/admin/translations/")
     page.get_by_role("link", name="Export texts to translate").click()
