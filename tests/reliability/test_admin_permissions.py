@@ -113,10 +113,12 @@ TRANSLATOR_SITE_WIDE = {
     "password_change",
     "password_change_done",
     "translations_to_do",
+    "translation_export",
+    "translation_import",
     "catch_all",
     *PUBLIC,
 }
-TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare"}
+TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare", "still_correct"}
 # Django's old address of a change page, "<id>/": a bare redirect to it, where the role decides.
 REDIRECTS = {"object"}
 # Screens that change content when an editor sends their form.
@@ -186,6 +188,8 @@ class World:
             return ContentType.objects.get_for_model(Organisation).pk
         if name == "url":
             return "no-such-screen/"
+        if name == "language":
+            return TRANSLATION_LANGUAGES[0]
         if name in dict(route.fixed):
             return dict(route.fixed)[name]
         raise LookupError(f"{route.id}: say in World.value() what to put in <{name}>")
