@@ -7,7 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editing.admin import EditorialAdmin, SortableEditorialMixin
 from organisations.admin import HTTPS_URL_FIELDS, translated
 
-from .models import KeyFigure
+from .models import KeyFigure, OpenDataSettings
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -70,3 +70,29 @@ class KeyFigureAdmin(
         if figure.source_missing:
             return format_html('<strong class="source-missing">⚠ {}</strong>', _("Source missing"))
         return figure.source_organisation or figure.source_title or figure.source_url
+
+
+@admin.register(OpenDataSettings)
+class OpenDataSettingsAdmin(EditorialAdmin, TabbedTranslationAdmin):
+    """The one row of open-data settings: editable, never added twice, never deleted."""
+
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ("licence_name", "licence_url", "updated_at")
+    fieldsets = (
+        (
+            None,
+            {
+                "description": _(
+                    "The licence is stated in the downloadable key figures and partnerships "
+                    "(CSV and JSON) and on their pages."
+                ),
+                "fields": ("licence_name", "licence_url"),
+            },
+        ),
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not OpenDataSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -140,6 +140,15 @@ class KeyFigure(Scheduled, TranslationTracked):
         max_length=500,
         help_text=_("Where visitors can read the source. Example: https://www.ilo.org/…"),
     )
+    source_consulted_on = models.DateField(
+        _("source consulted on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone last read the figure in its source, if known: it is part of the "
+            "citation visitors copy. Example: 2024-03-12."
+        ),
+    )
     order = models.PositiveIntegerField(
         _("order"),
         default=0,
@@ -206,3 +215,61 @@ class KeyFigure(Scheduled, TranslationTracked):
             errors["ratio_total"] = _("Only a ratio has an “out of” number.")
         if errors:
             raise ValidationError(errors)
+
+
+class OpenDataSettings(TranslationTracked):
+    """The licence of the downloadable data (key figures, partnerships): one row, kept by staff.
+
+    `current()` gives the row, made with the default licence (CC BY 4.0) the first time.
+    """
+
+    SINGLETON_PK = 1
+    DEFAULT_LICENCE_NAME = "CC BY 4.0"
+    DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+    licence_name = models.CharField(
+        _("licence"),
+        max_length=200,
+        default=DEFAULT_LICENCE_NAME,
+        help_text=_(
+            "The licence under which anyone may reuse the downloadable data, as it reads in "
+            "this language. Example: CC BY 4.0 (Creative Commons Attribution 4.0)."
+        ),
+    )
+    licence_url = models.URLField(
+        _("licence link"),
+        default=DEFAULT_LICENCE_URL,
+        validators=[validate_web_url],
+        max_length=500,
+        help_text=_(
+            "Where the licence's text can be read. Example: "
+            "https://creativecommons.org/licenses/by/4.0/"
+        ),
+    )
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+        permissions = [
+            (
+                "edit_source_opendatasettings",
+                _("Can edit the French text and settings of the open data settings"),
+            ),
+        ]
+
+    translation_core_fields = ("licence_name",)
+
+    def __str__(self):
+        return str(_("Open data licence: %(licence)s") % {"licence": self.licence_name})
+
+    @classmethod
+    def current(cls):
+        """The one settings row, created with the default licence if staff never saved it."""
+        settings, _created = cls.objects.get_or_create(pk=cls.SINGLETON_PK)
+        return settings
+
+    def save(self, *args, **kwargs):
+        # Always the same row: a second "add" in the admin edits it instead of adding a licence.
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
