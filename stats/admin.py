@@ -59,7 +59,12 @@ class KeyFigureAdmin(
                     "Leave all three empty only while the source is unknown: the figure is then "
                     "marked “source missing” for visitors and never highlighted on the home page."
                 ),
-                "fields": ("source_organisation", "source_title", "source_url"),
+                "fields": (
+                    "source_organisation",
+                    "source_title",
+                    "source_url",
+                    "source_consulted_on",
+                ),
             },
         ),
         (_("Publication"), {"fields": ("order", "is_published", ("publish_at", "expire_at"))}),
