@@ -49,7 +49,9 @@ def test_no_cell_of_a_downloaded_csv_can_run_a_formula(client, db):
 
 def test_a_negative_value_stays_a_number_in_its_column(client, db):
     # The admin refuses negative figures; the file must still not mangle one saved otherwise.
-    KeyFigure.objects.bulk_create([KeyFigure(key="negative", value=-5, label_fr="x", is_published=True)])
+    KeyFigure.objects.bulk_create(
+        [KeyFigure(key="negative", value=-5, label_fr="x", is_published=True)]
+    )
     [row] = rows(client, FIGURES_CSV)
     assert row["value"] == "-5"
 
