@@ -1,13 +1,15 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from editing.models import Scheduled, TranslationTracked
+from editing.models import EARLIEST_DATE, Scheduled, TranslationTracked
 from editing.publishing import PublishableQuerySet
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
@@ -18,6 +20,11 @@ NO_SOURCE = (
     & (Q(source_title_fr="") | Q(source_title_fr__isnull=True))
     & Q(source_url="")
 )
+
+
+def today():
+    """Today's date in the site's time zone: a source cannot have been read later than that."""
+    return timezone.localdate()
 
 
 class KeyFigureQuerySet(PublishableQuerySet):
@@ -144,6 +151,10 @@ class KeyFigure(Scheduled, TranslationTracked):
         _("source consulted on"),
         null=True,
         blank=True,
+        validators=[
+            MinValueValidator(EARLIEST_DATE),
+            MaxValueValidator(today, message=_("A source cannot have been consulted after today.")),
+        ],
         help_text=_(
             "The day someone last read the figure in its source, if known: it is part of the "
             "citation visitors copy. Example: 2024-03-12."
@@ -220,7 +231,7 @@ class KeyFigure(Scheduled, TranslationTracked):
 class OpenDataSettings(TranslationTracked):
     """The licence of the downloadable data (key figures, partnerships): one row, kept by staff.
 
-    `current()` gives the row, made with the default licence (CC BY 4.0) the first time.
+    `current()` gives it, or the default licence (CC BY 4.0) while staff have not saved one.
     """
 
     SINGLETON_PK = 1
@@ -265,9 +276,12 @@ class OpenDataSettings(TranslationTracked):
 
     @classmethod
     def current(cls):
-        """The one settings row, created with the default licence if staff never saved it."""
-        settings, _created = cls.objects.get_or_create(pk=cls.SINGLETON_PK)
-        return settings
+        """The saved settings, or unsaved defaults (CC BY 4.0) until staff save their choice.
+
+        Reading never writes: a database nobody edited keeps no content row, as import_content
+        requires of the database it fills.
+        """
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
 
     def save(self, *args, **kwargs):
         # Always the same row: a second "add" in the admin edits it instead of adding a licence.

@@ -20,7 +20,6 @@ DOWNLOADS = [
 
 @pytest.fixture
 def content(db):
-    OpenDataSettings.current()
     make_figure(key="sections", label_fr="sections nationales", value=30)
     make_partnership(role_fr="Membre")
 
