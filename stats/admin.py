@@ -79,7 +79,8 @@ class KeyFigureAdmin(
 
 @admin.register(OpenDataSettings)
 class OpenDataSettingsAdmin(EditorialAdmin, TabbedTranslationAdmin):
-    """The one row of open-data settings: editable, never added twice, never deleted."""
+    """The one row of open-data settings: never added twice; deleting it brings back the
+    default licence (CC BY 4.0), and the history can restore it."""
 
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ("licence_name", "licence_url", "updated_at")
@@ -89,7 +90,8 @@ class OpenDataSettingsAdmin(EditorialAdmin, TabbedTranslationAdmin):
             {
                 "description": _(
                     "The licence is stated in the downloadable key figures and partnerships "
-                    "(CSV and JSON) and on their pages."
+                    "(CSV and JSON) and on their pages. Until these settings are saved, and "
+                    "after they are deleted, the licence is CC BY 4.0."
                 ),
                 "fields": ("licence_name", "licence_url"),
             },
@@ -98,6 +100,3 @@ class OpenDataSettingsAdmin(EditorialAdmin, TabbedTranslationAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not OpenDataSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False

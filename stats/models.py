@@ -257,6 +257,7 @@ class OpenDataSettings(TranslationTracked):
             "https://creativecommons.org/licenses/by/4.0/"
         ),
     )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
     class Meta:
@@ -284,6 +285,7 @@ class OpenDataSettings(TranslationTracked):
         return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
 
     def save(self, *args, **kwargs):
-        # Always the same row: a second "add" in the admin edits it instead of adding a licence.
-        self.pk = self.SINGLETON_PK
+        # One row: the admin offers no second "add", and current() reads this one.
+        if self.pk is None:
+            self.pk = self.SINGLETON_PK
         super().save(*args, **kwargs)

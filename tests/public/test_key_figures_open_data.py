@@ -167,7 +167,7 @@ def test_the_licence_chosen_in_the_admin_reaches_the_page_and_the_files(
     assert row["licence_url"] == "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
-def test_there_is_one_licence_that_cannot_be_deleted_or_added_twice(editor_client, db):
+def test_there_is_one_licence_and_deleting_it_brings_back_the_default(client, editor_client, db):
     data = {
         "licence_name_fr": "CC BY-SA 4.0",
         "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
@@ -176,7 +176,8 @@ def test_there_is_one_licence_that_cannot_be_deleted_or_added_twice(editor_clien
     listing = editor_client.get("/admin/statistics/opendatasettings/").content.decode()
     assert SETTINGS_ADD not in listing
     assert editor_client.get(SETTINGS_ADD).status_code == 403
+    assert 'rel="license">CC BY-SA 4.0</a>' in client.get("/fr/chiffres-cles/").content.decode()
     settings = OpenDataSettings.objects.get()
     delete = f"/admin/statistics/opendatasettings/{settings.pk}/delete/"
-    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
-    assert OpenDataSettings.objects.get().licence_name_fr == "CC BY-SA 4.0"
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 302
+    assert 'rel="license">CC BY 4.0</a>' in client.get("/fr/chiffres-cles/").content.decode()
