@@ -7,9 +7,9 @@ scope, note, year, source_organisation, source_title, source_url, source_consult
 source_missing (true when no source is given), text_language, url (the figure's permanent
 anchor on the page), last_modified.
 
-`text_language` names the language of the row's texts (label, scope, note, source title). A
-figure not yet translated into the file's language gives all of them in French, and says "fr":
-never a silent mix.
+`text_language` names the language of the row's texts (label, scope, note, source title, the
+source organisation's name). A figure not yet translated into the file's language gives all of
+them in French, and says "fr": never a silent mix.
 """
 
 from django.utils.translation import get_language, gettext
@@ -42,9 +42,12 @@ COLUMNS = [
 ]
 
 
-def text_language(obj, language):
-    """The language `obj`'s texts are given in: `language` if fully translated, else French."""
-    return language if exists_in(obj, language) else SOURCE_LANGUAGE
+def text_language(figure, language):
+    """The language of the row's texts: `language` if the figure and its source organisation's
+    name are translated into it, else French."""
+    source = figure.source_organisation
+    source_named = source is None or not source.name_fr or getattr(source, f"name_{language}")
+    return language if exists_in(figure, language) and source_named else SOURCE_LANGUAGE
 
 
 def texts_in(obj, fields, language):

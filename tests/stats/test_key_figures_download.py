@@ -187,6 +187,14 @@ def test_an_untranslated_figure_says_its_texts_are_in_french(client, db):
     assert rows["half-done"]["text_language"] == "fr"
 
 
+def test_a_figure_whose_source_has_no_english_name_is_given_in_french(client, db):
+    source = make_organisation(name_fr="Conseil de l’Europe")
+    make_figure(key="coe", label_fr="membres", label_en="members", source_organisation=source)
+    [row] = csv_rows(client, CSV_PATHS["en"])
+    assert (row["label"], row["source_organisation"]) == ("membres", "Conseil de l’Europe")
+    assert row["text_language"] == "fr"
+
+
 def test_drafts_scheduled_and_expired_figures_are_left_out(client, db):
     now = timezone.now()
     make_figure(key="live", label_fr="en ligne")
