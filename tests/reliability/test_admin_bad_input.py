@@ -14,7 +14,7 @@ import string
 import struct
 import zlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -38,7 +38,7 @@ from organisations.models import Organisation
 from organisations.validators import FIRST_YEAR, YearMinValidator, next_year
 from partners.models import ConsultativeStatus, Partnership
 from sitecache.models import PageCacheGeneration
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import (
     figure_form,
     inline_management,
@@ -172,11 +172,20 @@ def figure_page(mode):
     return reverse("admin:statistics_keyfigure_change", args=[figure.pk]), figure_form()
 
 
+def open_data_settings_page(mode):
+    data = {"licence_name_fr": "CC BY 4.0", "licence_url": OpenDataSettings.DEFAULT_LICENCE_URL}
+    if mode == "add":
+        return reverse("admin:statistics_opendatasettings_add"), data
+    settings_row = OpenDataSettings.objects.create()
+    return reverse("admin:statistics_opendatasettings_change", args=[settings_row.pk]), data
+
+
 PAGES = {
     Organisation: organisation_page,
     Partnership: partnership_page,
     ConsultativeStatus: status_page,
     KeyFigure: figure_page,
+    OpenDataSettings: open_data_settings_page,
 }
 MODES = ("add", "change")
 
@@ -274,6 +283,15 @@ def bad_datetimes():
     )
 
 
+def bad_dates():
+    """Days that do not exist, are not days, come before 1900 or after today."""
+    return st.one_of(
+        st.sampled_from(["2025-02-29", "2024-02-30", "2024-13-01", "31/31/2024", "demain"]),
+        st.dates(max_value=date(1899, 12, 31)).map(date.isoformat),
+        st.dates(min_value=date.today() + timedelta(days=2)).map(date.isoformat),
+    )
+
+
 def bad_integers(model_field):
     if any(isinstance(v, YearMinValidator) for v in model_field.validators):
         out_of_range = st.integers(max_value=FIRST_YEAR - 1) | st.integers(
@@ -338,6 +356,8 @@ def bad_values(form_field, model_field):
         ]
     elif isinstance(form_field, forms.SplitDateTimeField):
         options.append(bad_datetimes())
+    elif isinstance(form_field, forms.DateField):
+        options.append(bad_dates())
     elif isinstance(form_field, forms.ModelChoiceField):
         options.append(bad_keys())
     elif isinstance(form_field, forms.ChoiceField):
