@@ -16,9 +16,12 @@ from xstatic.pkg import jquery_ui
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local .env (git-ignored) is read if present; variables already in the environment win.
-ENV_FILE = Path(env.str("ENV_FILE", default="") or BASE_DIR / ".env")
-if ENV_FILE.is_file():
+# A local .env (git-ignored) is read only when an entry point names it: manage.py, wsgi.py and
+# asgi.py set ENV_FILE to the one beside manage.py unless it is set already. The test suite is no
+# such entry point, so a developer's .env (DEBUG on, from `make run`) never changes its settings.
+# Variables already in the environment win over the file.
+ENV_FILE = env.str("ENV_FILE", default="")
+if ENV_FILE and Path(ENV_FILE).is_file():
     environ.Env.read_env(ENV_FILE)
 
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off", "1", "0"}
