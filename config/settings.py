@@ -4,6 +4,7 @@ With nothing set it runs on SQLite in a file beside this project. Production set
 SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; `manage.py check --deploy` then reports nothing.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -213,8 +214,19 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or BASE_DIR / "media")
 # Security: safe by default, relaxed only where the environment says so.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Behind a proxy that terminates TLS: trust its X-Forwarded-Proto, and its X-Forwarded-For for
-# the visitor's address (the login lockout counts failures per address).
+# the visitor's address (the login lockout counts failures per address; config/client_ip.py).
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+# Which peers are that proxy (addresses or networks), and how many proxies, ours included, each
+# append to X-Forwarded-For: only a request from one of these addresses has its header believed.
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=["127.0.0.1", "::1"])
+try:
+    for _address in TRUSTED_PROXY_ADDRESSES:
+        ipaddress.ip_network(_address, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_ADDRESSES: {error}") from error
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more: our own proxy counts.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
