@@ -154,6 +154,10 @@ DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 # more than many a page's queries.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each transaction takes SQLite's write lock when it begins: two admin saves of one object
+    # run one after the other, and the second sees the first's stamp (editing/conflicts.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer fails the request in seconds instead of hanging it.
     options = DATABASES["default"].setdefault("OPTIONS", {})

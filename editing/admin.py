@@ -134,11 +134,17 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
         return [*super().get_list_filter(request), TranslationStatusFilter]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
-        # The hidden "opened at" stamp of the conflict check rides in the last fieldset.
-        _title, options = fieldsets[-1]
-        options["fields"] = [*options["fields"], "opened_at"]
-        return fieldsets
+        return with_opened_at(super().get_fieldsets(request, obj))
+
+    def get_object(self, request, object_id, from_field=None):
+        # A save reads its object with a row lock, held until its transaction ends: a second
+        # save of the same object waits, then sees the first one's stamp (editing/conflicts.py).
+        if request.method == "POST":
+            request.lock_rows = True
+        return super().get_object(request, object_id, from_field)
+
+    def get_queryset(self, request):
+        return locked_when_saving(request, super().get_queryset(request))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Our autocomplete widget: a refused form with a nonsense id is shown again, not a 500.
@@ -225,7 +231,36 @@ class SortableEditorialMixin:
 
 
 class EditorialInlineMixin(RoleRestrictedMixin):
-    """Inlines follow the same roles as their page."""
+    """Inlines follow the same roles as their page, and each row checks, as its page does, that
+    nobody saved it since it was opened (editing/conflicts.py)."""
+
+    form = ConflictCheckingForm
+
+    def get_fieldsets(self, request, obj=None):
+        return with_opened_at(super().get_fieldsets(request, obj))
+
+    def get_queryset(self, request):
+        return locked_when_saving(request, super().get_queryset(request))
+
+
+def with_opened_at(fieldsets):
+    """The fieldsets, with the hidden "opened at" stamp of the conflict check in the last one."""
+    fieldsets = [(name, dict(options)) for name, options in fieldsets]
+    _title, options = fieldsets[-1]
+    options["fields"] = [*options["fields"], "opened_at"]
+    return fieldsets
+
+
+def locked_when_saving(request, queryset):
+    """`queryset` with a row lock on its own table's rows while a change form is saved.
+
+    Only inside a save's transaction (the admin's change view opens one): pages and lists read
+    without locks. `of=("self",)`: joined tables, which PostgreSQL cannot lock on the nullable
+    side of an outer join, stay unlocked.
+    """
+    if getattr(request, "lock_rows", False) and transaction.get_connection().in_atomic_block:
+        return queryset.select_for_update(of=("self",))
+    return queryset
 
 
 def preview_links(obj):
