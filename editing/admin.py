@@ -1,11 +1,14 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from sitecache.generation import bump_generation
@@ -27,6 +30,9 @@ from .widgets import AutocompleteSelect
 
 # Fields that decide whether and when visitors see something, and where.
 PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+# Those a restored version leaves as they are now, unless the editor asks (the query parameter).
+KEPT_ON_RESTORE = ("is_published", "publish_at", "expire_at")
+RESTORE_PUBLICATION = "restore_publication"
 
 admin.site.site_header = _("DCI administration")
 admin.site.site_title = _("DCI administration")
@@ -114,6 +120,7 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     form = ConflictCheckingForm
     change_form_template = "admin/editing/change_form.html"
+    revision_form_template = "admin/editing/revision_form.html"
     history_latest_first = True
 
     class Media:
@@ -177,8 +184,27 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.require_full_rights(request)
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        # Publication and schedule stay as they are now, unless the editor asks for the
+        # version's (a link on the page, which says which it is).
+        restore_publication = request.GET.get(RESTORE_PUBLICATION) == "1"
+        if not restore_publication:
+            request.kept_publication = current_publication(version.revision)
+        extra_context = {
+            **(extra_context or {}),
+            "restore_publication": restore_publication,
+            "restore_publication_parameter": RESTORE_PUBLICATION,
+        }
         with deleted_on_failure(request):
             return super().revision_view(request, object_id, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # In a restore, django-reversion has just reverted the version's objects, this one and
+        # those it follows, in the view's transaction: their publication is put back first, so
+        # that the form shows, and saves, the current one.
+        for model, pk, values in getattr(request, "kept_publication", ()):
+            model._base_manager.filter(pk=pk).update(**values)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
@@ -192,6 +218,21 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     def require_full_rights(self, request):
         if locked_fields(request.user, self.model):
             raise PermissionDenied
+
+
+def current_publication(revision):
+    """[(model, pk, {field: value now})]: whether and when each object of `revision` that still
+    exists is published today, for the fields of KEPT_ON_RESTORE it has."""
+    kept = []
+    for version in revision.version_set.all():
+        model = version._model
+        fields = [name for name in KEPT_ON_RESTORE if hasattr(model, name)]
+        if not fields:
+            continue
+        values = model._base_manager.filter(pk=version.object_id).values(*fields).first()
+        if values is not None:
+            kept.append((model, version.object_id, values))
+    return kept
 
 
 class SortableEditorialMixin:
