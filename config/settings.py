@@ -90,9 +90,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
+    "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over the limit is refused (413) before the CSRF check reads it.
+    "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editing.middleware.PreviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,10 +213,19 @@ STATICFILES_FINDERS = [
 ]
 # Hashed, compressed file names, served by whitenoise with a one-year cache header.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, except that a write that fails half-way (a full disk) leaves no partial file.
+    "default": {"BACKEND": "editing.uploads.TidyFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
+# Request bodies: a visitor who is not signed in may send this much (a sign-in form is under
+# 1 KB); staff, who upload logos (2 MB at most), up to REQUEST_MAX_BYTES. More is refused with
+# 413 before it is read (config/request_guards.py). Within that, form fields may hold 2.5 MB
+# and an upload over 2.5 MB is spooled to a temporary file, not kept in memory (Django's own).
+ANONYMOUS_REQUEST_MAX_BYTES = env.int("ANONYMOUS_REQUEST_MAX_BYTES", default=64 * 1024)
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=32 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or BASE_DIR / "media")
 
 # Security: safe by default, relaxed only where the environment says so.

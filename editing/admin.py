@@ -25,7 +25,12 @@ from .translation_status import (
     translated_fields,
     work_needed,
 )
-from .uploads import deleted_on_failure, noting_new_files
+from .uploads import (
+    UploadWritingForm,
+    deleted_on_failure,
+    noting_new_files,
+    saved_or_cleaned_up,
+)
 from .widgets import AutocompleteSelect
 
 # Fields that decide whether and when visitors see something, and where.
@@ -115,10 +120,15 @@ def status_badge(obj, language):
     )
 
 
+class EditorialForm(UploadWritingForm, ConflictCheckingForm):
+    """Every content page's form: conflict-checked, its new files written while it can still
+    show an error (editing/uploads.py)."""
+
+
 class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
-    form = ConflictCheckingForm
+    form = EditorialForm
     change_form_template = "admin/editing/change_form.html"
     revision_form_template = "admin/editing/revision_form.html"
     history_latest_first = True
@@ -166,11 +176,13 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     # history's restore and recover views below.
     def add_view(self, request, form_url="", extra_context=None):
         with deleted_on_failure(request):
-            return super().add_view(request, form_url, extra_context)
+            response = super().add_view(request, form_url, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         with deleted_on_failure(request):
-            return super().change_view(request, object_id, form_url, extra_context)
+            response = super().change_view(request, object_id, form_url, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def save_model(self, request, obj, form, change):
         with noting_new_files(request, obj):
@@ -196,7 +208,8 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
             "restore_publication_parameter": RESTORE_PUBLICATION,
         }
         with deleted_on_failure(request):
-            return super().revision_view(request, object_id, version_id, extra_context)
+            response = super().revision_view(request, object_id, version_id, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # In a restore, django-reversion has just reverted the version's objects, this one and
@@ -209,7 +222,8 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
         with deleted_on_failure(request):
-            return super().recover_view(request, version_id, extra_context)
+            response = super().recover_view(request, version_id, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def recoverlist_view(self, request, extra_context=None):
         self.require_full_rights(request)

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from editing.publishing import live
 from multilingual.alternates import language_context
@@ -37,7 +37,7 @@ def about(request):
     return render(request, "pages/about.html", {"figures": by_key, **language_context(request)})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     # The admin is not named: its address (ADMIN_URL) is better kept out of public files.
