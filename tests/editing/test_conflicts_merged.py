@@ -27,8 +27,8 @@ def opened_form(client, obj):
     return data
 
 
-def refused_form(response):
-    """The form the refused page shows, as a browser would post it again."""
+def form_as_shown(response):
+    """The change form a page shows, as a browser would post it (again)."""
     form_id = response.context["opts"].model_name + "_form"
     data = {}
     for name, value in form_fields(response.content.decode(), form_id):
@@ -73,7 +73,7 @@ def test_a_stale_inline_row_is_refused_and_the_other_edit_is_never_reverted(
     assert partnership.role_en == "Technical partner"
 
     # The row now shows B's role; A's summary is still in the form. Saving again keeps both.
-    again = refused_form(response)
+    again = form_as_shown(response)
     assert again["partnerships-0-role_en"] == ["Technical partner"]
     assert again["summary_en"] == ["The UN agency for the world of work."]
     assert editor_client.post(change_url(ilo), again).status_code == 302
@@ -98,7 +98,7 @@ def test_a_refused_save_shows_their_values_where_i_changed_nothing_and_marks_bot
     response = editor_client.post(change_url(ilo), mine, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     form = response.context["adminform"].form
-    shown = refused_form(response)
+    shown = form_as_shown(response)
     # Theirs where I changed nothing, mine where only I typed, mine where we both did.
     assert shown["summary_en"] == ["Their summary."]
     assert shown["founded_year"] == ["1920"]

@@ -7,7 +7,7 @@ from reversion.models import Version
 from partners.models import Partnership
 from tests.admin.forms import partnership_form
 from tests.conftest import make_organisation
-from tests.editing.test_conflicts_merged import change_url, refused_form
+from tests.editing.test_conflicts_merged import change_url, form_as_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def live_partnership(editor_client):
     assert editor_client.post(reverse("admin:partners_partnership_add"), draft).status_code == 302
     partnership = Partnership.objects.get()
     page = editor_client.get(change_url(partnership))
-    published = refused_form(page)  # the form as the page shows it
+    published = form_as_shown(page)  # the form as the page shows it
     published["role_en"] = ["Second role"]
     published["is_published"] = ["on"]
     assert editor_client.post(change_url(partnership), published).status_code == 302
@@ -41,7 +41,7 @@ def test_restoring_the_first_version_of_a_live_partnership_keeps_it_online(
     url = first_version_url(live_partnership)
     page = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert "stay as they are now" in page.content.decode()
-    shown = refused_form(page)
+    shown = form_as_shown(page)
     assert shown["role_en"] == ["First role"]
     assert shown["is_published"] == ["on"]
 
@@ -55,7 +55,7 @@ def test_the_editor_may_ask_to_restore_the_publication_too(editor_client, live_p
     url = first_version_url(live_partnership)
     page = editor_client.get(f"{url}?restore_publication=1", HTTP_ACCEPT_LANGUAGE="fr")
     assert "sont aussi ceux de cette version" in page.content.decode()
-    shown = refused_form(page)
+    shown = form_as_shown(page)
     assert "is_published" not in shown
 
     assert editor_client.post(url, shown).status_code == 302

@@ -13,7 +13,7 @@ from django.urls import reverse
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
 from tests.conftest import image_bytes, make_organisation
-from tests.editing.test_conflicts_merged import change_url, refused_form
+from tests.editing.test_conflicts_merged import change_url, form_as_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def files_in(media_root):
 
 
 def upload_logo(client, organisation, name, content, language="en"):
-    data = refused_form(client.get(change_url(organisation)))
+    data = form_as_shown(client.get(change_url(organisation)))
     data["logo"] = SimpleUploadedFile(name, content)
     return client.post(change_url(organisation), data, HTTP_ACCEPT_LANGUAGE=language)
 
@@ -148,8 +148,8 @@ def test_a_disk_that_fills_up_half_way_leaves_no_file_and_says_so(
     assert not ilo.logo
 
 
-def test_a_refused_form_leaves_no_logo_behind(editor_client, ilo, media_root):
-    data = refused_form(editor_client.get(change_url(ilo)))
+def test_a_form_as_shown_leaves_no_logo_behind(editor_client, ilo, media_root):
+    data = form_as_shown(editor_client.get(change_url(ilo)))
     data["logo"] = SimpleUploadedFile("logo.png", image_bytes())
     data["founded_year"] = ["1066"]  # refused: before 1900
     response = editor_client.post(change_url(ilo), data)
