@@ -224,7 +224,7 @@ def png_chunk(kind, payload):
     )
 
 
-# A PNG that claims 30,000 × 30,000 pixels: Pillow refuses to open it (a decompression bomb).
+# A PNG that claims 30,000 × 30,000 pixels: refused from its header (a decompression bomb).
 BOMB = (
     b"\x89PNG\r\n\x1a\n"
     + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 30_000, 30_000, 8, 2, 0, 0, 0))
@@ -626,7 +626,8 @@ EXACT_CASES = {
         {"logo": Upload("logo.png", padded_png(2.5))},
         "Le logo fait 2,5 Mo ; il doit faire moins de 2 Mo."),
     "a-decompression-bomb": (Organisation, "add", "en", {"logo": Upload("logo.png", BOMB)},
-        NOT_AN_IMAGE["en"]),
+        "The image is too large in pixels: at most 40 megapixels, such as 7,000 × 5,700. "
+        "Reduce it in an image editor and upload it again."),
     "javascript-url": (Organisation, "add", "fr", {"website": "javascript:alert(1)"},
         "Saisissez une URL valide."),
     "ftp-url": (KeyFigure, "add", "en", {"source_url": "ftp://example.org/report.pdf"},
