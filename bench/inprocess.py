@@ -22,6 +22,11 @@ PAGES = {
         "/es/organizaciones/body-1-fr/",
     ),
     "key figures": ("/fr/chiffres-cles/", "/en/key-figures/", "/es/cifras-clave/"),
+    "key figures JSON": (
+        "/fr/chiffres-cles/donnees.json",
+        "/en/key-figures/data.json",
+        "/es/cifras-clave/datos.json",
+    ),
     "about": ("/fr/a-propos/", "/en/about/", "/es/acerca-de/"),
     "search": ("/fr/recherche/?q=enfant", "/en/search/?q=children", "/es/buscar/?q=derechos"),
     "sitemap": ("/sitemap.xml", None, None),

@@ -8,6 +8,7 @@ from editing.admin import EditorialAdmin
 from multilingual.languages import LANGUAGE_CODES
 
 from .models import Organisation
+from .validators import LogoFormField
 
 # A web address typed without its scheme is taken as https://.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -22,7 +23,10 @@ def translated(*fields):
 
 @admin.register(Organisation)
 class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
-    formfield_overrides = HTTPS_URL_FIELDS
+    formfield_overrides = {
+        **HTTPS_URL_FIELDS,
+        models.ImageField: {"form_class": LogoFormField},
+    }
     list_display = ("name", "acronym", "kind", "headquarters_city", "is_published", "updated_at")
     list_display_links = ("name",)
     list_filter = ("is_published", "kind")

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from editing.preview import is_preview, with_preview
 from editing.publishing import live
@@ -75,7 +75,7 @@ def organisation_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     # The admin is not named: its address (ADMIN_URL) is better kept out of public files.

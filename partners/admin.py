@@ -1,6 +1,5 @@
 import reversion
 from adminsortable2.admin import SortableAdminMixin
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from modeltranslation.admin import (
 )
 
 from editing.admin import EditorialAdmin, EditorialInlineMixin, SortableEditorialMixin
+from editing.conflicts import ConflictCheckingForm
 from organisations.admin import HTTPS_URL_FIELDS, OrganisationAdmin, translated
 from organisations.models import Organisation
 
@@ -48,7 +48,7 @@ reversion.register(Organisation, follow=["partnerships"])
 OrganisationAdmin.add_inline(PartnershipInline)
 
 
-class ConsultativeStatusInlineForm(forms.ModelForm):
+class ConsultativeStatusInlineForm(ConflictCheckingForm):
     """On its partnership's page, the status's partnership is the page itself, a hidden field:
     an error about it is shown above the status instead, where it can be read."""
 

@@ -1,14 +1,16 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
-from editing.models import PublishableContent
+from editing.models import EARLIEST_DATE, EditorialContent, PublishableContent
 from editing.publishing import PublishableQuerySet
 from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
@@ -21,6 +23,11 @@ NO_SOURCE = (
     & (Q(**{SOURCE_TITLE: ""}) | Q(**{f"{SOURCE_TITLE}__isnull": True}))
     & Q(source_url="")
 )
+
+
+def today():
+    """Today's date in the site's time zone: a source cannot have been read later than that."""
+    return timezone.localdate()
 
 
 class KeyFigureQuerySet(PublishableQuerySet):
@@ -147,6 +154,19 @@ class KeyFigure(PublishableContent):
         max_length=500,
         help_text=_("Where visitors can read the source. Example: https://www.ilo.org/…"),
     )
+    source_consulted_on = models.DateField(
+        _("source consulted on"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(EARLIEST_DATE),
+            MaxValueValidator(today, message=_("A source cannot have been consulted after today.")),
+        ],
+        help_text=_(
+            "The day someone last read the figure in its source, if known: it is part of the "
+            "citation visitors copy. Example: 2024-03-12."
+        ),
+    )
     order = models.PositiveIntegerField(
         _("order"),
         default=0,
@@ -204,3 +224,57 @@ class KeyFigure(PublishableContent):
             errors["ratio_total"] = _("Only a ratio has an “out of” number.")
         if errors:
             raise ValidationError(errors)
+
+
+class OpenDataSettings(EditorialContent):
+    """The licence of the downloadable data (key figures, partnerships): one row, kept by staff.
+
+    `current()` gives it, or the default licence (CC BY 4.0) while staff have not saved one.
+    """
+
+    SINGLETON_PK = 1
+    DEFAULT_LICENCE_NAME = "CC BY 4.0"
+    DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+    licence_name = models.CharField(
+        _("licence"),
+        max_length=200,
+        default=DEFAULT_LICENCE_NAME,
+        help_text=_(
+            "The licence under which anyone may reuse the downloadable data, as it reads in "
+            "this language. Example: CC BY 4.0 (Creative Commons Attribution 4.0)."
+        ),
+    )
+    licence_url = models.URLField(
+        _("licence link"),
+        default=DEFAULT_LICENCE_URL,
+        validators=[validate_web_url],
+        max_length=500,
+        help_text=_(
+            "Where the licence's text can be read. Example: "
+            "https://creativecommons.org/licenses/by/4.0/"
+        ),
+    )
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+
+    translation_core_fields = ("licence_name",)
+
+    def __str__(self):
+        return str(_("Open data licence: %(licence)s") % {"licence": self.licence_name})
+
+    @classmethod
+    def current(cls):
+        """The saved settings, or unsaved defaults (CC BY 4.0) until staff save their choice.
+
+        Reading never writes: a database nobody edited keeps no content row, as import_content
+        requires of the database it fills.
+        """
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
+
+    def save(self, *args, **kwargs):
+        # One row: the admin offers no second "add", and current() reads this one.
+        if self.pk is None:
+            self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)

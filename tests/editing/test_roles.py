@@ -40,7 +40,13 @@ def test_the_data_migration_made_both_groups():
     assert set(translators) == {
         f"{action}_{model}"
         for action in ("view", "change")
-        for model in ("organisation", "partnership", "consultativestatus", "keyfigure")
+        for model in (
+            "organisation",
+            "partnership",
+            "consultativestatus",
+            "keyfigure",
+            "opendatasettings",
+        )
     }
 
 

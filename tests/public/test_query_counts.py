@@ -88,8 +88,8 @@ def test_queries_do_not_grow_with_the_number_of_partners(client):
     # Every cached page type first reads the cache generation (one query), then renders.
     assert with_ten == {
         "/en/": 1 + 2,  # highlighted figures with their sources; partner bodies
-        "/en/partners/": 1 + 1,  # partnerships with their bodies and statuses
-        "/en/key-figures/": 1 + 1,  # figures with their sources
+        "/en/partners/": 1 + 2,  # partnerships with their bodies and statuses; data licence
+        "/en/key-figures/": 1 + 2,  # figures with their sources; the data's licence
         "/en/about/": 1 + 1,  # the two figures it quotes
         "/en/search/?q=body": 3,  # not cached: bodies, partnerships, figures
         "/en/organisations/body-1/": 1 + 4,  # the body, its partnerships, figures, sections

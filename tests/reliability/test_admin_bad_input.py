@@ -14,7 +14,7 @@ import string
 import struct
 import zlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -38,7 +38,7 @@ from organisations.models import Organisation
 from organisations.validators import FIRST_YEAR, YearMinValidator, next_year
 from partners.models import ConsultativeStatus, Partnership
 from sitecache.models import PageCacheGeneration
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import (
     figure_form,
     inline_management,
@@ -172,11 +172,20 @@ def figure_page(mode):
     return reverse("admin:statistics_keyfigure_change", args=[figure.pk]), figure_form()
 
 
+def open_data_settings_page(mode):
+    data = {"licence_name_fr": "CC BY 4.0", "licence_url": OpenDataSettings.DEFAULT_LICENCE_URL}
+    if mode == "add":
+        return reverse("admin:statistics_opendatasettings_add"), data
+    settings_row = OpenDataSettings.objects.create()
+    return reverse("admin:statistics_opendatasettings_change", args=[settings_row.pk]), data
+
+
 PAGES = {
     Organisation: organisation_page,
     Partnership: partnership_page,
     ConsultativeStatus: status_page,
     KeyFigure: figure_page,
+    OpenDataSettings: open_data_settings_page,
 }
 MODES = ("add", "change")
 
@@ -215,7 +224,7 @@ def png_chunk(kind, payload):
     )
 
 
-# A PNG that claims 30,000 × 30,000 pixels: Pillow refuses to open it (a decompression bomb).
+# A PNG that claims 30,000 × 30,000 pixels: refused from its header (a decompression bomb).
 BOMB = (
     b"\x89PNG\r\n\x1a\n"
     + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 30_000, 30_000, 8, 2, 0, 0, 0))
@@ -271,6 +280,15 @@ def bad_datetimes():
         st.dates(max_value=date(FIRST_YEAR - 1, 12, 31)).map(
             lambda early: {"_0": early.isoformat(), "_1": "00:00"}
         ),
+    )
+
+
+def bad_dates():
+    """Days that do not exist, are not days, come before 1900 or after today."""
+    return st.one_of(
+        st.sampled_from(["2025-02-29", "2024-02-30", "2024-13-01", "31/31/2024", "demain"]),
+        st.dates(max_value=date(1899, 12, 31)).map(date.isoformat),
+        st.dates(min_value=date.today() + timedelta(days=2)).map(date.isoformat),
     )
 
 
@@ -338,6 +356,8 @@ def bad_values(form_field, model_field):
         ]
     elif isinstance(form_field, forms.SplitDateTimeField):
         options.append(bad_datetimes())
+    elif isinstance(form_field, forms.DateField):
+        options.append(bad_dates())
     elif isinstance(form_field, forms.ModelChoiceField):
         options.append(bad_keys())
     elif isinstance(form_field, forms.ChoiceField):
@@ -606,7 +626,8 @@ EXACT_CASES = {
         {"logo": Upload("logo.png", padded_png(2.5))},
         "Le logo fait 2,5 Mo ; il doit faire moins de 2 Mo."),
     "a-decompression-bomb": (Organisation, "add", "en", {"logo": Upload("logo.png", BOMB)},
-        NOT_AN_IMAGE["en"]),
+        "The image is too large in pixels: at most 40 megapixels, such as 7,000 × 5,700. "
+        "Reduce it in an image editor and upload it again."),
     "javascript-url": (Organisation, "add", "fr", {"website": "javascript:alert(1)"},
         "Saisissez une URL valide."),
     "ftp-url": (KeyFigure, "add", "en", {"source_url": "ftp://example.org/report.pdf"},

@@ -8,6 +8,7 @@ from editing.sources_backfill import backfill
 def record_sources(apps, schema_editor):
     # Each translation keeps the state the date rule gave it (editing/sources_backfill.py).
     backfill(apps, 'statistics.KeyFigure', ('label', 'scope', 'note', 'source_title'))
+    backfill(apps, 'statistics.OpenDataSettings', ('licence_name',))
 
 
 class Migration(migrations.Migration):
@@ -15,12 +16,17 @@ class Migration(migrations.Migration):
     dependencies = [
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('statistics', '0005_publication_help_text_from_the_contract'),
+        ('statistics', '0008_open_data_settings_on_the_contract'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='keyfigure',
+            name='translation_sources',
+            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name='source text of the translations'),
+        ),
+        migrations.AddField(
+            model_name='opendatasettings',
             name='translation_sources',
             field=models.JSONField(blank=True, default=dict, editable=False, verbose_name='source text of the translations'),
         ),
