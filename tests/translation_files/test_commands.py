@@ -52,7 +52,7 @@ def test_a_file_with_problems_is_refused_by_command(tmp_path, body, volunteer):
             path.read_bytes(), {key(body, "name"): "Council", key(body, "acronym"): "X" * 40}
         )
     )
-    with pytest.raises(CommandError, match="Nothing was imported|Rien n’a été importé"):
+    with pytest.raises(CommandError, match=r"Nothing was imported|Rien n’a été importé"):
         call_command(
             "import_translations", str(path), user="tom", stdout=StringIO(), stderr=StringIO()
         )
