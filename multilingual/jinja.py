@@ -1,9 +1,9 @@
 """The public templates' language helpers (config/jinja_environment.py registers them)."""
 
+from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from jinja2 import pass_context
 
-from .addresses import named_url
 from .availability import LANGUAGE_CODES, falls_back
 from .markup import lang_attribute
 
@@ -42,7 +42,7 @@ def home_alternates():
     alternates = []
     for code in LANGUAGE_CODES:
         with override(code):
-            url = named_url("pages:home")
+            url = reverse("pages:home")
         alternates.append({"code": code, "url": url, "is_current": code == current})
     return alternates
 
