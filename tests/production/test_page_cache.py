@@ -1,6 +1,7 @@
 """Anonymous visitors' pages come from the cache; an edit in the admin reaches them at once."""
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -129,3 +130,18 @@ def test_the_page_cache_can_be_turned_off(client, partner, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/en/partners/")
     assert "X-Cache" not in client.get("/en/partners/")
+
+
+def test_a_head_request_is_answered_from_the_cached_page(client, partner):
+    client.get("/en/partners/")
+    response = client.head("/en/partners/")
+    assert (response.status_code, response["X-Cache"]) == (200, "hit")
+    assert response.content == b""
+
+
+def test_pages_cached_before_a_migrate_are_forgotten(client, partner):
+    # The site migrates each time it starts: a restored database never shows older pages.
+    client.get("/en/partners/")
+    assert client.get("/en/partners/")["X-Cache"] == "hit"
+    call_command("migrate", verbosity=0)
+    assert client.get("/en/partners/")["X-Cache"] == "miss"
