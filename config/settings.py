@@ -176,8 +176,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     limit = f"-c statement_timeout={statement_timeout_ms}"
     options["options"] = f"{options.get('options', '')} {limit}".strip()
 
-# Cache: local memory by default (one per process); CACHE_URL=redis://host:6379/0 shares one.
-CACHES = {"default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://")}
+# Cache: by default files in CACHE_DIR, shared by every worker process of the host, so that an
+# edit reaches them all at once; CACHE_URL=redis://host:6379/0 shares one between hosts.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHE_DIR = Path(env.str("CACHE_DIR", default="") or BASE_DIR / "cache")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url_config(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            # Django's default, 300, would evict pages of a site of a few hundred addresses.
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20_000)},
+        }
+    }
 # How long an anonymous visitor's page is kept; an edit in the admin invalidates it at once.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -1,11 +1,11 @@
 """The public templates' language helpers (config/jinja_environment.py registers them)."""
 
+from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from jinja2 import pass_context
 
 from editing.translation_status import readable_in
 
-from .addresses import named_url
 from .availability import LANGUAGE_CODES
 from .markup import lang_attribute
 
@@ -44,7 +44,7 @@ def home_alternates():
     alternates = []
     for code in LANGUAGE_CODES:
         with override(code):
-            url = named_url("pages:home")
+            url = reverse("pages:home")
         alternates.append({"code": code, "url": url, "is_current": code == current})
     return alternates
 

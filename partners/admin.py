@@ -2,6 +2,8 @@ import reversion
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -27,8 +29,23 @@ PARTNERSHIP_FIELDS = (
 )
 
 
+class NextPositionFormSet(BaseInlineFormSet):
+    """A partnership added on its organisation's page takes the next position in the
+    partnerships list, as one added on its own page does (adminsortable2's save_model): the
+    order field's default, 0, would put it, and its kind's section, first on the partners page."""
+
+    def save_new(self, form, commit=True):
+        partnership = super().save_new(form, commit=False)
+        last = Partnership.objects.aggregate(last=Max("order"))["last"] or 0
+        partnership.order = last + 1
+        if commit:
+            partnership.save()
+        return partnership
+
+
 class PartnershipInline(EditorialInlineMixin, TranslationStackedInline):
     model = Partnership
+    formset = NextPositionFormSet
     fields = PARTNERSHIP_FIELDS
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0

@@ -6,13 +6,11 @@ the sitemap), so forgetting them all is the simple way to never show a stale one
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from editing.registry import is_stored_with_content
-
-from .generation import bump_generation
+from .generation import bump_generation, is_content_model
 
 
 def content_changed(sender, **kwargs):
-    if is_stored_with_content(sender):
+    if is_content_model(sender):
         bump_generation()
 
 

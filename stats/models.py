@@ -255,6 +255,7 @@ class OpenDataSettings(EditorialContent):
             "https://creativecommons.org/licenses/by/4.0/"
         ),
     )
+
     class Meta:
         verbose_name = _("open data settings")
         verbose_name_plural = _("open data settings")

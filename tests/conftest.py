@@ -46,8 +46,10 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test's database starts afresh, and so must the page cache that mirrors it."""
+def empty_cache(settings):
+    """Each test's database starts afresh, and so must the page cache that mirrors it: in local
+    memory, never the developer's cache folder (the smoke test runs the shared file cache)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
     cache.clear()
