@@ -22,6 +22,7 @@ from sitecache.generation import bump_generation
 
 from .conflicts import ConflictCheckingForm
 from .preview import with_preview
+from .publication_admin import with_publication_column, with_publication_filter
 from .roles import may
 from .translation_status import (
     LABELS,
@@ -177,10 +178,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def get_list_display(self, request):
         columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
-        return [*super().get_list_display(request), *columns]
+        own = with_publication_column(super().get_list_display(request), self.model)
+        return [*own, *columns]
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), TranslationStatusFilter]
+        own = with_publication_filter(super().get_list_filter(request), self.model)
+        return [*own, TranslationStatusFilter]
 
     def get_fieldsets(self, request, obj=None):
         return with_opened_at(super().get_fieldsets(request, obj))

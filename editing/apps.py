@@ -9,7 +9,8 @@ class EditingConfig(AppConfig):
     verbose_name = _("Editing")
 
     def ready(self):
-        from . import tracking, uploads
+        from . import staff, tracking, uploads
 
         tracking.connect_signals()
         uploads.connect_signals()
+        staff.connect_signals()
