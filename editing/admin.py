@@ -1,5 +1,6 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,7 @@ from multilingual.languages import (
 )
 from sitecache.generation import bump_generation
 
+from .change_messages import restored_from, structured_change_message
 from .conflicts import ConflictCheckingForm
 from .preview import with_preview
 from .publication_admin import with_publication_column, with_publication_filter
@@ -228,6 +230,23 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
         context["preview_links"] = preview_links(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    # History entries in the viewer's language: the revision keeps the structured message
+    # (editing/change_messages.py), not reversion's text in the author's language.
+    def construct_change_message(self, request, form, formsets, add=False):
+        return structured_change_message(form, formsets, add)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.require_full_rights(request)
@@ -242,8 +261,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
             "restore_publication": restore_publication,
             "restore_publication_parameter": RESTORE_PUBLICATION,
         }
-        with deleted_on_failure(request):
-            response = super().revision_view(request, object_id, version_id, extra_context)
+        token = restored_from.set(version)
+        try:
+            with deleted_on_failure(request):
+                response = super().revision_view(request, object_id, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -256,8 +279,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
-        with deleted_on_failure(request):
-            response = super().recover_view(request, version_id, extra_context)
+        token = restored_from.set(get_object_or_404(Version, pk=version_id))
+        try:
+            with deleted_on_failure(request):
+                response = super().recover_view(request, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def recoverlist_view(self, request, extra_context=None):

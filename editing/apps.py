@@ -9,8 +9,9 @@ class EditingConfig(AppConfig):
     verbose_name = _("Editing")
 
     def ready(self):
-        from . import staff, tracking, uploads
+        from . import change_messages, staff, tracking, uploads
 
         tracking.connect_signals()
         uploads.connect_signals()
         staff.connect_signals()
+        change_messages.connect_signals()

@@ -3,9 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from tests.editing.conftest import signed_in, volunteer  # noqa: F401 (a fixture)
+from editing.roles import TRANSLATORS
+from tests.editing.conftest import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def volunteer(django_user_model):
+    return member_of(django_user_model, TRANSLATORS, "tom")
 
 
 def test_a_translator_opening_an_add_page_reads_why_in_french(volunteer):
