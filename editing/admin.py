@@ -326,6 +326,19 @@ class SortableEditorialMixin:
                 bump_generation()
         return response
 
+    def get_list_display(self, request):
+        # Translators cannot reorder: no drag handle that the server would refuse.
+        columns = super().get_list_display(request)
+        if may(request.user, "publish", self.model):
+            return columns
+        return [column for column in columns if column != "_reorder_"]
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not may(request.user, "publish", self.model):
+            self.enable_sorting = False  # adminsortable2 then draws no handle, even if asked
+        return changelist
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not may(request.user, "publish", self.model):
