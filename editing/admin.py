@@ -23,6 +23,7 @@ from sitecache.generation import bump_generation
 
 from .change_messages import restored_from, structured_change_message
 from .conflicts import ConflictCheckingForm
+from .datetime_fields import ZonedDateTimesMixin
 from .preview import with_preview
 from .publication_admin import with_publication_column, with_publication_filter
 from .roles import may
@@ -167,7 +168,7 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
+class EditorialAdmin(ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
@@ -360,7 +361,7 @@ class SortableEditorialMixin:
         bump_generation()
 
 
-class EditorialInlineMixin(RoleRestrictedMixin):
+class EditorialInlineMixin(ZonedDateTimesMixin, RoleRestrictedMixin):
     """Inlines follow the same roles as their page, and each row checks, as its page does, that
     nobody saved it since it was opened (editing/conflicts.py)."""
 
