@@ -52,6 +52,9 @@ RESTORE_PUBLICATION = "restore_publication"
 admin.site.site_header = _("DCI administration")
 admin.site.site_title = _("DCI administration")
 admin.site.index_title = _("Site content")
+# No sidebar of every model beside each page: at 1280 px its width is what a list needs to show
+# its key columns (the header's breadcrumbs and the index lead to the other models).
+admin.site.enable_nav_sidebar = False
 
 
 def translator_editable(model):

@@ -27,7 +27,8 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
         **HTTPS_URL_FIELDS,
         models.ImageField: {"form_class": LogoFormField},
     }
-    list_display = ("name", "acronym", "kind", "headquarters_city", "is_published", "updated_at")
+    # Few columns, so that the state and both translations fit at 1280 px.
+    list_display = ("name", "acronym", "kind", "is_published", "updated_at")
     list_display_links = ("name",)
     list_filter = ("is_published", "kind")
     search_fields = translated("name", "acronym", "summary")

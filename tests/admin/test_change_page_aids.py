@@ -31,6 +31,6 @@ def test_the_site_time_zone_is_named_beside_the_dates(page):
 
 
 def test_the_tabs_script_and_favicon_are_linked(page):
-    assert "/static/editing/translation_tabs.js" in page
+    assert "/static/editing/accessibility.js" in page
     assert 'data-switch-label="Langue des champs traduits"' in page
     assert '<link rel="icon" href="/static/img/favicon.svg"' in page

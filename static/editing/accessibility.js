@@ -1,11 +1,15 @@
 /*
- * modeltranslation's language tabs as a proper ARIA tab list.
+ * What the admin's third-party widgets miss for assistive technologies.
+ *
+ * 1. modeltranslation's language tabs as a proper ARIA tab list.
  *
  * jQuery UI already gives the list, tabs and panels their roles and handles the arrow keys on
  * the focused tab; but each tab keeps a link inside it, a focusable control nested in another
  * (axe: nested-interactive). Once the tabs exist, each link loses its href (jQuery UI finds
- * panels by aria-controls, and clicks still reach the tab), and each tab is named by its
- * language. The main language switch beside the title gets an accessible name.
+ * panels by aria-controls, and clicks still reach the tab), each tab keeps its visible name
+ * (the language code). The main language switch beside the title gets an accessible name.
+ * 2. Django's autocomplete fields (Select2): the combobox and its text take the name of the
+ * field's label, which Select2 does not link to them.
  * Loaded as a static file (CSP: script-src 'self'); texts come from data- attributes of its
  * <script> tag, translated by the template.
  */
@@ -20,9 +24,6 @@
       if (!link) {
         return;
       }
-      if (!tab.hasAttribute("aria-label") && link.title) {
-        tab.setAttribute("aria-label", link.title);
-      }
       link.removeAttribute("href");
       link.setAttribute("tabindex", "-1");
     });
@@ -32,11 +33,32 @@
     }
   }
 
+  function nameAutocompletes(root) {
+    root.querySelectorAll("select.admin-autocomplete[id]").forEach(function (select) {
+      var label = document.querySelector("label[for='" + select.id + "']");
+      var container = select.nextElementSibling;
+      if (!label || !container) {
+        return;
+      }
+      var name = label.textContent.replace(/\s*:\s*$/, "").trim();
+      container.querySelectorAll("[role='combobox'], [role='textbox']").forEach(function (el) {
+        if (!el.hasAttribute("aria-label")) {
+          el.setAttribute("aria-label", name);
+        }
+      });
+    });
+  }
+
+  function fixAll(root) {
+    fixTabs(root);
+    nameAutocompletes(root);
+  }
+
   function start() {
-    fixTabs(document);
+    fixAll(document);
     // Inline rows added later get their tabs then.
     new MutationObserver(function () {
-      fixTabs(document);
+      fixAll(document);
     }).observe(document.body, { childList: true, subtree: true });
   }
 
