@@ -45,6 +45,7 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
                 "fields": (
                     "website",
                     "logo",
+                    "logo_alt",
                     "founded_year",
                     "headquarters_city",
                     "headquarters_country",
