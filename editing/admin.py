@@ -408,3 +408,7 @@ def preview_links(obj):
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
             links.append((code, url))
     return links
+
+
+# Users and groups in the admin's language (registered here, where the admin is set up).
+from . import accounts_admin  # noqa: E402, F401
