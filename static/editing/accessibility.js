@@ -24,7 +24,13 @@
       if (!link) {
         return;
       }
+      // jQuery UI reads the link's href and hash properties to know the panel is on this
+      // page (else it would fetch it): they keep their values as properties of this element.
+      var href = link.href;
+      var hash = link.hash;
       link.removeAttribute("href");
+      Object.defineProperty(link, "href", { value: href });
+      Object.defineProperty(link, "hash", { value: hash });
       link.setAttribute("tabindex", "-1");
     });
     var mainSwitch = root.querySelector("#modeltranslation-main-switch");

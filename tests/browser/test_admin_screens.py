@@ -163,3 +163,23 @@ def test_every_admin_page_fits_and_passes_axe(
             if english:
                 problems.append(f"{where}: English on the page: {sorted(english)}")
     assert problems == [], "\n".join(problems)
+
+
+def test_the_language_tabs_are_a_tab_list_operated_by_keyboard(page, demo_site, django_user_model):
+    sign_in(page, demo_site, user_in(django_user_model, EDITORS))
+    page.set_extra_http_headers({"Accept-Language": "fr"})
+    organisation = Organisation.objects.order_by("pk").first()
+    page.goto(
+        demo_site + reverse("admin:organisations_organisation_change", args=[organisation.pk])
+    )
+    tablist = page.get_by_role("tablist").first
+    french = tablist.get_by_role("tab", name="fr")
+    assert french.get_attribute("aria-selected") == "true"
+    # No link inside a tab takes the focus: the tab itself does.
+    assert tablist.locator("a[href]").count() == 0
+    french.focus()
+    page.keyboard.press("ArrowRight")
+    english = tablist.get_by_role("tab", name="en")
+    page.wait_for_function("() => document.querySelector('#id_name_en').offsetParent !== null")
+    assert english.get_attribute("aria-selected") == "true"
+    assert page.locator("#id_name_fr").is_hidden()
