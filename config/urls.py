@@ -51,4 +51,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "pages.errors.bad_request"
+# A refusal inside the admin: its design and language, what the role allows (editing/).
+handler403 = "editing.refusals.permission_denied"
 handler500 = "pages.errors.server_error"

@@ -26,8 +26,11 @@ from multilingual.languages import (
 )
 from sitecache.generation import bump_generation
 
+from .change_messages import restored_from, structured_change_message
 from .conflicts import ConflictCheckingForm
+from .datetime_fields import ZonedDateTimesMixin
 from .preview import with_preview
+from .publication_admin import with_publication_column, with_publication_filter
 from .roles import may
 from .source_diff import what_changed
 from .translation_status import (
@@ -56,6 +59,9 @@ RESTORE_PUBLICATION = "restore_publication"
 admin.site.site_header = _("DCI administration")
 admin.site.site_title = _("DCI administration")
 admin.site.index_title = _("Site content")
+# No sidebar of every model beside each page: at 1280 px its width is what a list needs to show
+# its key columns (the header's breadcrumbs and the index lead to the other models).
+admin.site.enable_nav_sidebar = False
 
 
 def translator_editable(model):
@@ -172,7 +178,7 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
+class EditorialAdmin(ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
@@ -186,10 +192,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def get_list_display(self, request):
         columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
-        return [*super().get_list_display(request), *columns]
+        own = with_publication_column(super().get_list_display(request), self.model)
+        return [*own, *columns]
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), TranslationStatusFilter]
+        own = with_publication_filter(super().get_list_filter(request), self.model)
+        return [*own, TranslationStatusFilter]
 
     @admin.action(description=_("Export the selected items for translation (PO or XLIFF)"))
     def export_for_translation(self, request, queryset):
@@ -286,6 +294,23 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         return HttpResponseRedirect(url)
 
+    # History entries in the viewer's language: the revision keeps the structured message
+    # (editing/change_messages.py), not reversion's text in the author's language.
+    def construct_change_message(self, request, form, formsets, add=False):
+        return structured_change_message(form, formsets, add)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.require_full_rights(request)
@@ -300,8 +325,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
             "restore_publication": restore_publication,
             "restore_publication_parameter": RESTORE_PUBLICATION,
         }
-        with deleted_on_failure(request):
-            response = super().revision_view(request, object_id, version_id, extra_context)
+        token = restored_from.set(version)
+        try:
+            with deleted_on_failure(request):
+                response = super().revision_view(request, object_id, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -314,8 +343,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
-        with deleted_on_failure(request):
-            response = super().recover_view(request, version_id, extra_context)
+        token = restored_from.set(get_object_or_404(Version, pk=version_id))
+        try:
+            with deleted_on_failure(request):
+                response = super().recover_view(request, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def recoverlist_view(self, request, extra_context=None):
@@ -357,6 +390,19 @@ class SortableEditorialMixin:
                 bump_generation()
         return response
 
+    def get_list_display(self, request):
+        # Translators cannot reorder: no drag handle that the server would refuse.
+        columns = super().get_list_display(request)
+        if may(request.user, "publish", self.model):
+            return columns
+        return [column for column in columns if column != "_reorder_"]
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not may(request.user, "publish", self.model):
+            self.enable_sorting = False  # adminsortable2 then draws no handle, even if asked
+        return changelist
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not may(request.user, "publish", self.model):
@@ -378,7 +424,7 @@ class SortableEditorialMixin:
         bump_generation()
 
 
-class EditorialInlineMixin(RoleRestrictedMixin):
+class EditorialInlineMixin(ZonedDateTimesMixin, RoleRestrictedMixin):
     """Inlines follow the same roles as their page, and each row checks, as its page does, that
     nobody saved it since it was opened (editing/conflicts.py)."""
 
@@ -422,3 +468,7 @@ def preview_links(obj):
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
             links.append((code, url))
     return links
+
+
+# Users and groups in the admin's language (registered here, where the admin is set up).
+from . import accounts_admin  # noqa: E402, F401

@@ -9,7 +9,10 @@ class EditingConfig(AppConfig):
     verbose_name = _("Editing")
 
     def ready(self):
-        from . import tracking, uploads
+        from . import boolean_icons, change_messages, staff, tracking, uploads
 
         tracking.connect_signals()
         uploads.connect_signals()
+        staff.connect_signals()
+        change_messages.connect_signals()
+        boolean_icons.install()

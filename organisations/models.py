@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
@@ -85,6 +85,15 @@ class Organisation(PublishableContent):
         blank=True,
         validators=[validate_logo],
         help_text=_("PNG, JPEG or WebP, under 2 MB. SVG is refused: it can carry scripts."),
+    )
+    logo_alt = models.CharField(
+        _("logo text alternative"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the logo says, for those who cannot see it. Leave empty for “Logo of” and "
+            "the name in this language."
+        ),
     )
     founded_year = models.PositiveSmallIntegerField(
         _("founded in"),
@@ -200,6 +209,15 @@ class Organisation(PublishableContent):
         super().save(*args, **kwargs)
         if previous:
             SlugRedirect.remember(self, previous)
+
+    @property
+    def logo_alt_text(self):
+        """The logo's text alternative in the active language: the one staff wrote in that
+        language, else "Logo of <name>" in it (never another language's text)."""
+        language = get_language() or settings.LANGUAGE_CODE
+        column = build_localized_fieldname("logo_alt", language.split("-")[0])
+        written = getattr(self, column, "") or ""
+        return written or gettext("Logo of %(name)s") % {"name": self.name}
 
     @property
     def headquarters_country_name(self):

@@ -37,7 +37,7 @@ def test_the_history_page_shows_who_changed_it_and_compares_two_versions(editor_
     assert response.status_code == 200
     assert "editor" in response.content.decode()
     # The conflict check's stamp is bookkeeping, never listed as a change.
-    assert "Modification de Name [en]." in response.content.decode()
+    assert "Changed Name [en]." in response.content.decode()
     older, newer = Version.objects.get_for_object(ilo).order_by("pk")
     compare_url = reverse("admin:organisations_organisation_compare", args=[ilo.pk])
     assert 'action="../history/compare/"' in response.content.decode()  # the compare form

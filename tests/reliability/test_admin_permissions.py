@@ -405,6 +405,8 @@ def as_sent(fields):
 
 
 SLUG = re.compile(r"[-a-z0-9_]+")
+# A decimal typed the way the admin's language writes it ("22,50"): a text input, localized.
+LOCALIZED_NUMBER = re.compile(r"(-?\d+)(,\d+)?")
 
 
 def rewritten(value, f):
@@ -412,6 +414,8 @@ def rewritten(value, f):
         return "Zx9-a-long-unguessable-password"
     if f["type"] == "number" and value.lstrip("-").isdigit():
         return str(int(value) + 1)
+    if f["type"] == "text" and (number := LOCALIZED_NUMBER.fullmatch(value)):
+        return f"{int(number[1]) + 1}{number[2] or ''}"
     if f["type"] not in ("text", "textarea") or not value:
         return value
     value = f"{value}-x" if SLUG.fullmatch(value) else f"{value} (réécrit)"
