@@ -43,7 +43,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	@# GNU msgfmt is stricter than Babel's compiler (a msgstr must begin and end like its msgid).
 	@if command -v msgfmt >/dev/null; then \
-		for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check -o /dev/null $$po || exit 1; done; \
+		for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --check-domain -o /dev/null $$po || exit 1; done; \
 	else echo "msgfmt not found (apt-get install gettext): catalogues not checked"; fi
 
 format: install
