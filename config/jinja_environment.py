@@ -19,9 +19,10 @@ from multilingual.addresses import address_setup, named_url_in
 from multilingual.jinja import rendering_language
 from multilingual.per_language import kept_per_language
 from organisations import jinja as organisation_helpers
+from pages import jinja as page_helpers
 from stats import jinja as figure_helpers
 
-HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
+HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers, page_helpers)
 
 
 @lru_cache(maxsize=256)

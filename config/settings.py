@@ -11,7 +11,10 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 from xstatic.pkg import jquery_ui
+
+from pages import prose_extensions
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "adminsortable2",
+    "django_prose_editor",
     "health",
     "csp",
     "axes",
@@ -241,6 +245,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The rich-text editor's extensions beyond its own: links to pages and organisations, and live
+# key figures (pages/prose_extensions.py, pages/static/pages/references.js). Each names its allow-list.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("pages/references.js")],
+        "extensions": {
+            "ContentLink": prose_extensions.process_content_link,
+            "KeyFigure": prose_extensions.process_key_figure,
+        },
+    }
+]
 
 # The admin's address: a less obvious one keeps most robots away (e.g. ADMIN_URL=gestion/).
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

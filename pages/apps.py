@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
-    """The home and about pages, each organisation's page (it shows partnerships and figures, so
+    """The pages staff write (pages/models.py) and the views showing them, each organisation's page (it shows partnerships and figures, so
     it is composed here, where every app is known), robots.txt and the sitemap."""
 
     name = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,58 @@
+"""Pages and the header menu in the admin. The text's editor is django-prose-editor, set up by
+the model field (pages/richtext.py); its reference buttons read their lists from
+`reference_choices` below."""
+
+from adminsortable2.admin import SortableAdminMixin
+from django.contrib import admin
+from django.http import JsonResponse
+from django.urls import path
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from editing.admin import EditorialAdmin, SortableEditorialMixin
+from organisations.admin import translated
+from organisations.models import Organisation
+from stats.models import KeyFigure
+
+from .models import NavigationItem, Page
+
+
+@admin.register(Page)
+class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
+    list_display = ("title", "placement", "is_published", "updated_at")
+    list_filter = ("is_published", "placement")
+    search_fields = translated("title", "summary")
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body", "placement")}),
+        ("", {"fields": ("is_published", ("publish_at", "expire_at"))}),
+    )
+
+    def get_urls(self):
+        return [
+            path(
+                "references/",
+                self.admin_site.admin_view(self.reference_choices),
+                name="pages_page_references",
+            ),
+            *super().get_urls(),
+        ]
+
+    def reference_choices(self, request):
+        """JSON for the editor's "link to content" and "key figure" dialogs: every page,
+        organisation and figure, drafts included (a link to a draft prints as plain text until
+        it is published). Shapes: {"pages": [[id, title]], "organisations": [[id, name]],
+        "figures": [[id, label]]}."""
+        return JsonResponse(
+            {
+                "pages": [[p.pk, p.title] for p in Page.objects.order_by("title")],
+                "organisations": [[o.pk, str(o)] for o in Organisation.objects.order_by("name")],
+                "figures": [[f.pk, f"{f.label} ({f.key})"] for f in KeyFigure.objects.all()],
+            }
+        )
+
+
+@admin.register(NavigationItem)
+class NavigationItemAdmin(SortableEditorialMixin, SortableAdminMixin, admin.ModelAdmin):
+    list_display = ("page", "order")
+    autocomplete_fields = ("page",)
+    fields = ("page",)

@@ -1,0 +1,37 @@
+"""The public templates' page helpers (config/jinja_environment.py registers them).
+
+- `{{ page_introduction("partners") }}`: the introduction staff placed on a structured page
+  (Page.Placement), its references resolved, or "" when there is none visible.
+- `navigation_pages()`: the header menu's pages, in the order staff chose, live ones only.
+"""
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from .models import NavigationItem, Page
+from .rendering import placed_page, render_body
+
+
+@pass_context
+def page_introduction(context, placement):
+    request = context.get("request")
+    page = placed_page(placement, request)
+    if page is None:
+        return ""
+    template = context.environment.get_template("pages/includes/body.html")
+    return Markup(template.render({**context, "page": page, "body": render_body(page, request)}))
+
+
+@pass_context
+def navigation_pages(context):
+    """[(page, url)] in staff's order: one query, whatever the number of pages."""
+    request = context.get("request")
+    items = NavigationItem.objects.select_related("page")
+    return [
+        (item.page, item.page.get_absolute_url())
+        for item in items.filter(page__in=Page.objects.visible_to(request))
+    ]
+
+
+FILTERS = {}
+GLOBALS = {"page_introduction": page_introduction, "navigation_pages": navigation_pages}
