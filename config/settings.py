@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from js_asset import static_lazy
@@ -234,7 +234,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # NONCE: the rich-text editor's import map, inline, carries the request's nonce
+        # (pages/admin.py); the header names it only on pages that use it.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         # data: for the SVG icons in Django's admin stylesheets.
         "img-src": [SELF, "data:"],
@@ -247,7 +249,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The rich-text editor's extensions beyond its own: links to pages and organisations, and live
-# key figures (pages/prose_extensions.py, pages/static/pages/references.js). Each names its allow-list.
+# key figures (pages/prose_extensions.py, pages/static/pages/references.js), with allow-lists.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("pages/references.js")],

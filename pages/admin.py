@@ -6,6 +6,7 @@ from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import path
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editing.admin import EditorialAdmin, SortableEditorialMixin
@@ -26,6 +27,11 @@ class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
         (None, {"fields": ("title", "slug", "summary", "body", "placement")}),
         ("", {"fields": ("is_published", ("publish_at", "expire_at"))}),
     )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The editor's import map is an inline script: under the CSP it needs the nonce.
+        context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_urls(self):
         return [

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
-    """The pages staff write (pages/models.py) and the views showing them, each organisation's page (it shows partnerships and figures, so
-    it is composed here, where every app is known), robots.txt and the sitemap."""
+    """The pages staff write (pages/models.py), the home page, each organisation's page (it
+    shows partnerships and figures, so it is composed here, where every app is known),
+    robots.txt and the sitemap."""
 
     name = "pages"
     verbose_name = _("Pages")
