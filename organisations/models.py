@@ -153,6 +153,7 @@ class Organisation(PublishableContent):
 
     # The text a page is made of: a language counts as translated when these are.
     translation_core_fields = ("name", "summary", "description")
+    has_own_page = True
     # What search/engine.py searches, in the visitor's language.
     search_fields = ("name", "acronym", "summary", "description")
 

@@ -20,6 +20,11 @@ from . import richtext
 
 
 class PageQuerySet(PublishableQuerySet):
+    def in_sitemap(self):
+        """Pages at an address of their own, or About: an introduction is part of a page the
+        sitemap already lists."""
+        return self.filter(models.Q(placement="") | models.Q(placement=Page.Placement.ABOUT))
+
     def get_by_natural_key(self, slug):
         """The page whose slug in the source language is `slug` (how exports name it)."""
         return self.get(**{f"slug_{settings.LANGUAGE_CODE}": slug})
@@ -102,6 +107,7 @@ class Page(PublishableContent):
         ]
 
     translation_core_fields = ("title", "summary", "body")
+    has_own_page = True
     # The summary is what search results show; the body's HTML would show its tags.
     search_fields = ("title", "summary")
 
