@@ -28,12 +28,11 @@ urlpatterns = [
 # Every public URL carries its language, and its path is translated (/fr/partenaires/,
 # /en/partners/, /es/socios/). "/" redirects to the visitor's language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
     path(_("partners/"), include("partners.urls")),
     path(_("organisations/"), include("pages.organisation_urls")),
     path(_("key-figures/"), include("stats.urls")),
     path(_("search/"), include("search.urls")),
-    # Last: it ends with the pages staff write, at /<language>/<slug>/.
-    path("", include("pages.urls")),
 )
 
 if settings.DEBUG:

@@ -2,11 +2,9 @@
 search pages, and any new page; the header navigation made of them."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
@@ -122,20 +120,6 @@ class Page(PublishableContent):
             return reverse(PLACEMENT_URLS[self.placement])
         return reverse("pages:page", kwargs={"slug": self.slug})
 
-    def clean(self):
-        super().clean()
-        # A slug that is another address of the site (partenaires, about…) would be hidden by it.
-        for lang in LANGUAGE_CODES:
-            slug = getattr(self, build_localized_fieldname("slug", lang))
-            if slug and not self.placement and _taken(slug, lang):
-                raise ValidationError(
-                    {
-                        build_localized_fieldname("slug", lang): _(
-                            "This address is already used by another part of the site."
-                        )
-                    }
-                )
-
     def sanitize_body(self):
         """Keep only what the editor allows, in every language (see pages/signals.py)."""
         for lang in LANGUAGE_CODES:
@@ -152,15 +136,6 @@ PLACEMENT_URLS = {
     Page.Placement.KEY_FIGURES: "statistics:list",
     Page.Placement.SEARCH: "search:results",
 }
-
-
-def _taken(slug, language):
-    with override(language):
-        path = reverse("pages:page", kwargs={"slug": slug})
-    try:
-        return resolve(path).view_name != "pages:page"
-    except Resolver404:
-        return False
 
 
 class PageReference(models.Model):

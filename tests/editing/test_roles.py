@@ -40,8 +40,9 @@ def test_the_data_migration_made_both_groups():
     assert set(translators) == {
         f"{action}_{model}"
         for action in ("view", "change")
-        for model in ("organisation", "partnership", "consultativestatus", "keyfigure")
-    }
+        for model in ("organisation", "partnership", "consultativestatus", "keyfigure", "page")
+    } | {"view_navigationitem"}
+    assert {"add_page", "publish_page", "publish_navigationitem"} <= set(editors)
 
 
 def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):
