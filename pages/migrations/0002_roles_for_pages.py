@@ -24,8 +24,12 @@ def grant(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    grant_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+
+
+def grant_roles(Group, Permission):
+    """Give the groups their pages permissions; tests call it again after emptying the
+    database."""
     for name, labels in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         for label in labels:
