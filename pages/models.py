@@ -9,6 +9,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
+from editing.old_slugs import OldSlug, old_slug_model, previous_slugs
 from editing.publishing import PublishableQuerySet
 from multilingual.languages import LANGUAGE_CODES
 from organisations.models import Organisation
@@ -120,6 +121,12 @@ class Page(PublishableContent):
             return reverse(PLACEMENT_URLS[self.placement])
         return reverse("pages:page", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        previous = previous_slugs(self)
+        super().save(*args, **kwargs)
+        if previous:
+            old_slug_model(type(self)).remember(self, previous)
+
     def sanitize_body(self):
         """Keep only what the editor allows, in every language (see pages/signals.py)."""
         for lang in LANGUAGE_CODES:
@@ -136,6 +143,21 @@ PLACEMENT_URLS = {
     Page.Placement.KEY_FIGURES: "statistics:list",
     Page.Placement.SEARCH: "search:results",
 }
+
+
+class PageSlugRedirect(OldSlug):
+    """An old address of a page in one language (editing/old_slugs.py)."""
+
+    owner_field = "page"
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="old_slugs")
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="unique_old_page_slug")
+        ]
 
 
 class PageReference(models.Model):

@@ -1,18 +1,14 @@
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from editing.old_slugs import find_by_slug
 from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
-from multilingual.languages import LANGUAGE_CODES
 from organisations.models import Organisation
 from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
@@ -61,15 +57,9 @@ def page_detail(request, slug):
 
 
 def find_page(slug, request):
-    """The page visible to `request` with this slug in the visitor's language, else in any."""
-    visible = Page.objects.visible_to(request)
-    page = visible.filter(**{f"slug_{get_language()}": slug}).first()
-    if page is None:
-        any_language = reduce(or_, (Q(**{f"slug_{code}": slug}) for code in LANGUAGE_CODES))
-        page = visible.filter(any_language).first()
-    if page is None:
-        raise Http404
-    return page
+    """The page visible to `request` with this slug in the visitor's language, else in any,
+    else the page that had it before (its old address)."""
+    return find_by_slug(Page.objects.visible_to(request), slug)
 
 
 def show_page(request, page):
