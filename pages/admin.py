@@ -12,8 +12,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editing.admin import EditorialAdmin, SortableEditorialMixin
 from organisations.admin import translated
 from organisations.models import Organisation
+from stats.admin import KeyFigureAdmin
 from stats.models import KeyFigure
 
+from .figure_use import confirming_form
 from .models import NavigationItem, Page
 
 
@@ -62,3 +64,20 @@ class NavigationItemAdmin(SortableEditorialMixin, SortableAdminMixin, admin.Mode
     list_display = ("page", "order")
     autocomplete_fields = ("page",)
     fields = ("page",)
+
+
+# The key figures' admin, as stats/ registers it, plus the pages' check before a figure they
+# show is renamed or unpublished (pages/figure_use.py).
+class FigureUsedByPagesAdmin(KeyFigureAdmin):
+    form = confirming_form(KeyFigureAdmin.form)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        *rest, (title, options) = fieldsets
+        return [*rest, (title, {**options, "fields": [*options["fields"], "confirm_pages"]})]
+
+
+admin.site.unregister(KeyFigure)
+admin.site.register(KeyFigure, FigureUsedByPagesAdmin)
