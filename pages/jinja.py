@@ -8,8 +8,13 @@
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from editing.old_slugs import SLUG_COLUMNS
+from multilingual.languages import LANGUAGE_CODES
+
 from .models import NavigationItem, Page
 from .rendering import placed_page, render_body
+
+PAGE_TITLES = [f"title_{code}" for code in LANGUAGE_CODES]
 
 
 @pass_context
@@ -26,7 +31,9 @@ def page_introduction(context, placement):
 def navigation_pages(context):
     """[(page, url)] in staff's order: one query, whatever the number of pages."""
     request = context.get("request")
-    items = NavigationItem.objects.select_related("page")
+    # A page's title and address only: its text is long, and read for nothing here.
+    fields = [f"page__{name}" for name in ("placement", *PAGE_TITLES, *SLUG_COLUMNS)]
+    items = NavigationItem.objects.select_related("page").only("order", *fields)
     return [
         (item.page, item.page.get_absolute_url())
         for item in items.filter(page__in=Page.objects.visible_to(request))

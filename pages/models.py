@@ -117,9 +117,14 @@ class Page(PublishableContent):
         return (getattr(self, f"slug_{settings.LANGUAGE_CODE}"),)
 
     def get_absolute_url(self):
-        if self.placement:
-            return reverse(PLACEMENT_URLS[self.placement])
-        return reverse("pages:page", kwargs={"slug": self.slug})
+        return self.address(self.placement, self.slug)
+
+    @staticmethod
+    def address(placement, slug):
+        """A page's address: its placement's, or its own from its slug."""
+        if placement:
+            return reverse(PLACEMENT_URLS[placement])
+        return reverse("pages:page", kwargs={"slug": slug})
 
     def save(self, *args, **kwargs):
         previous = previous_slugs(self)

@@ -1,6 +1,11 @@
 """A page's text as visitors see it: its references resolved in at most three queries, however
 many links and figures it holds (one for pages, one for organisations, one for figures)."""
 
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from editing.old_slugs import SLUG_COLUMNS
+from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from organisations.models import Organisation
 from stats.formatting import figure_display
 from stats.models import KeyFigure
@@ -24,20 +29,32 @@ def render_body(page, request):
     html = page.body or ""
     found = richtext.references(html)
     targets = {}
+    # Addresses from slug columns read as plain values: a model instance per link, with its
+    # long text, would cost more than the rest of the page (bench/, "page, 1,000 words").
     if found["page"]:
-        for target in Page.objects.visible_to(request).filter(pk__in=found["page"]):
-            targets["page", target.pk] = target.get_absolute_url()
+        pages = Page.objects.visible_to(request).filter(pk__in=found["page"])
+        for pk, placement, *slugs in pages.values_list("pk", "placement", *SLUG_COLUMNS):
+            targets["page", pk] = Page.address(placement, in_language(slugs))
     if found["organisation"]:
-        organisations = Organisation.objects.visible_to(request).filter(
-            pk__in=found["organisation"]
-        )
-        for organisation in organisations:
-            targets["organisation", organisation.pk] = organisation.get_absolute_url()
+        organisations = Organisation.objects.visible_to(request)
+        organisations = organisations.filter(pk__in=found["organisation"])
+        for pk, *slugs in organisations.values_list("pk", *SLUG_COLUMNS):
+            # As Organisation.get_absolute_url: the slug in the language, else the French one.
+            targets["organisation", pk] = reverse(
+                "organisations:detail", kwargs={"slug": in_language(slugs)}
+            )
     if found["figure"]:
         figures = KeyFigure.objects.visible_to(request).filter(pk__in=found["figure"])
         for figure in figures.select_related("source_organisation"):
             targets["figure", figure.pk] = figure
     return richtext.render(html, targets, figure_text)
+
+
+def in_language(slugs):
+    """The slug in the active language, else in the source language (slugs in the order of
+    SLUG_COLUMNS), as modeltranslation's fallback reads it."""
+    by_language = dict(zip(LANGUAGE_CODES, slugs, strict=True))
+    return by_language.get(get_language()) or by_language[SOURCE_LANGUAGE]
 
 
 def placed_page(placement, request):
