@@ -237,7 +237,8 @@ CONTENT_SECURITY_POLICY = {
         # NONCE: the rich-text editor's import map, inline, carries the request's nonce
         # (pages/admin.py); the header names it only on pages that use it.
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # NONCE: the rich-text editor's own <style> element, on the admin pages that use it.
+        "style-src": [SELF, NONCE],
         # data: for the SVG icons in Django's admin stylesheets.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -256,6 +257,7 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         "extensions": {
             "ContentLink": prose_extensions.process_content_link,
             "KeyFigure": prose_extensions.process_key_figure,
+            "CspNonce": prose_extensions.no_markup,
         },
     }
 ]

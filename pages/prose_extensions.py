@@ -12,6 +12,10 @@ def process_content_link(config, shared_config):
     add_tags_and_attributes(shared_config, ["a"], {"a": list(LINK_REFERENCES)})
 
 
+def no_markup(config, shared_config):
+    """An extension that writes no HTML of its own (CspNonce)."""
+
+
 def process_key_figure(config, shared_config):
     """nh3 allow-list of KeyFigure: `<span data-figure="7">`, nothing else on a span."""
     add_tags_and_attributes(shared_config, ["span"], {"span": ["data-figure"]})

@@ -30,6 +30,8 @@ EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "ContentLink": True,
     "KeyFigure": True,
+    # Gives Tiptap's own <style> element the CSP nonce (pages/static/pages/references.js).
+    "CspNonce": True,
 }
 
 _sanitizer = None

@@ -103,3 +103,13 @@ export const KeyFigure = Node.create({
     })
   },
 })
+
+// Tiptap adds a <style> element of its own when the editor starts: under our CSP (no
+// 'unsafe-inline') it needs the page's nonce, the one Django gave the import map.
+export const CspNonce = Extension.create({
+  name: "cspNonce",
+  onBeforeCreate() {
+    const script = document.querySelector("script[nonce]")
+    if (script) this.editor.options.injectNonce = script.nonce
+  },
+})
