@@ -140,11 +140,10 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
     translator = staff_page(browser, site, "tom", "en", errors)
     translator.goto(change_url)
     expect(translator.locator("#id_title_fr")).to_have_count(0)  # French is not theirs
-    for language, title, slug, summary, heading, line in (
+    for language, title, summary, heading, line in (
         (
             "en",
             "Our commitments to children",
-            "our-commitments",
             "What DCI commits to do for children.",
             "Our commitments",
             "We act with resolve.",
@@ -152,7 +151,6 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
         (
             "es",
             "Nuestros compromisos con la infancia",
-            "nuestros-compromisos",
             "Lo que DNI se compromete a hacer por la infancia.",
             "Nuestros compromisos",
             "Actuamos con determinación.",
