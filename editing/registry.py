@@ -42,11 +42,7 @@ def page_models():
 
 def _owned_by_content(model):
     """True for a model whose rows belong to a content object: deleted with it (a CASCADE
-    foreign key), like an organisation's old addresses. Not an index the content's saves
-    rebuild (`rebuilt_from_content = True`, like the references in pages' text): backups would
-    store it twice."""
-    if getattr(model, "rebuilt_from_content", False):
-        return False
+    foreign key), like an organisation's old addresses."""
     return any(
         field.many_to_one or field.one_to_one
         for field in model._meta.concrete_fields

@@ -4,8 +4,11 @@ the model field (pages/richtext.py); its reference buttons read their lists from
 
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -45,11 +48,15 @@ class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
             *super().get_urls(),
         ]
 
+    @method_decorator(require_GET)
     def reference_choices(self, request):
         """JSON for the editor's "link to content" and "key figure" dialogs: every page,
         organisation and figure, drafts included (a link to a draft prints as plain text until
         it is published). Shapes: {"pages": [[id, title]], "organisations": [[id, name]],
-        "figures": [[id, label]]}."""
+        "figures": [[id, label]]}. For whoever may read pages: translators link in English and
+        Spanish too."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         return JsonResponse(
             {
                 "pages": [[p.pk, p.title] for p in Page.objects.order_by("title")],
@@ -63,7 +70,9 @@ class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
 class NavigationItemAdmin(SortableEditorialMixin, SortableAdminMixin, admin.ModelAdmin):
     list_display = ("page", "order")
     autocomplete_fields = ("page",)
-    fields = ("page",)
+    # The position may be typed too; dragging the rows is quicker. (A fieldset: adminsortable2
+    # drops the order from `fields`.)
+    fieldsets = ((None, {"fields": ("page", "order")}),)
 
 
 # The key figures' admin, as stats/ registers it, plus the pages' check before a figure they

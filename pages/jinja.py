@@ -5,6 +5,7 @@
 - `navigation_pages()`: the header menu's pages, in the order staff chose, live ones only.
 """
 
+from django.db import InterfaceError, OperationalError
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -34,10 +35,14 @@ def navigation_pages(context):
     # A page's title and address only: its text is long, and read for nothing here.
     fields = [f"page__{name}" for name in ("placement", *PAGE_TITLES, *SLUG_COLUMNS)]
     items = NavigationItem.objects.select_related("page").only("order", *fields)
-    return [
-        (item.page, item.page.get_absolute_url())
-        for item in items.filter(page__in=Page.objects.visible_to(request))
-    ]
+    try:
+        return [
+            (item.page, item.page.get_absolute_url())
+            for item in items.filter(page__in=Page.objects.visible_to(request))
+        ]
+    except (OperationalError, InterfaceError):
+        # The 503 page, shown when the database does not answer, keeps its header: no menu.
+        return []
 
 
 FILTERS = {}

@@ -1,7 +1,6 @@
 """Pages that staff write: About, the introductions of the home, partners, key-figures and
 search pages, and any new page; the header navigation made of them."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,10 +22,6 @@ class PageQuerySet(PublishableQuerySet):
         """Pages at an address of their own, or About: an introduction is part of a page the
         sitemap already lists."""
         return self.filter(models.Q(placement="") | models.Q(placement=Page.Placement.ABOUT))
-
-    def get_by_natural_key(self, slug):
-        """The page whose slug in the source language is `slug` (how exports name it)."""
-        return self.get(**{f"slug_{settings.LANGUAGE_CODE}": slug})
 
 
 class Page(PublishableContent):
@@ -113,9 +108,6 @@ class Page(PublishableContent):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (getattr(self, f"slug_{settings.LANGUAGE_CODE}"),)
-
     def get_absolute_url(self):
         return self.address(self.placement, self.slug)
 
@@ -166,22 +158,25 @@ class PageSlugRedirect(OldSlug):
 
 
 class PageReference(models.Model):
-    """What a page's text points to, in any language: kept on every save. It protects key
-    figures from deletion and lists the pages that use them; it is rebuilt from the text, so
-    backups do not store it (`rebuilt_from_content`)."""
-
-    rebuilt_from_content = True
+    """What a page's text points to, in any language: kept on every save (pages/signals.py).
+    It protects key figures from deletion and lists the pages that use them. Backups store it
+    with its page, as the page's other rows."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="references")
     target_page = models.ForeignKey(
-        Page, on_delete=models.CASCADE, null=True, related_name="referenced_by"
+        Page, on_delete=models.CASCADE, null=True, blank=True, related_name="referenced_by"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, related_name="page_references"
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="page_references",
     )
     figure = models.ForeignKey(
-        KeyFigure, on_delete=models.PROTECT, null=True, related_name="page_references"
+        KeyFigure, on_delete=models.PROTECT, null=True, blank=True, related_name="page_references"
     )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("reference in a page")
@@ -233,6 +228,7 @@ class NavigationItem(models.Model):
         Page, on_delete=models.CASCADE, related_name="navigation_item", verbose_name=_("page")
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("menu item")

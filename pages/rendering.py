@@ -14,6 +14,25 @@ from . import richtext
 from .models import Page
 
 
+def _translated(*fields, prefix=""):
+    return [f"{prefix}{field}_{code}" for field in fields for code in LANGUAGE_CODES]
+
+
+# What a figure in a text shows: its value and label, and its source as a note
+# (pages/jinja2/pages/includes/body.html); a figure's other columns are read for nothing.
+FIGURE_FIELDS = [
+    "kind",
+    "qualifier",
+    "value",
+    "ratio_total",
+    "year",
+    "source_url",
+    "source_organisation",
+    *_translated("label", "source_title"),
+    *_translated("name", "acronym", prefix="source_organisation__"),
+]
+
+
 def figure_text(figure):
     """“more than 1.2 million children …”: the current value, formatted for the language, and
     what it counts."""
@@ -45,7 +64,8 @@ def render_body(page, request):
             )
     if found["figure"]:
         figures = KeyFigure.objects.visible_to(request).filter(pk__in=found["figure"])
-        for figure in figures.select_related("source_organisation"):
+        figures = figures.select_related("source_organisation").only(*FIGURE_FIELDS)
+        for figure in figures:
             targets["figure", figure.pk] = figure
     return richtext.render(html, targets, figure_text)
 

@@ -11,6 +11,7 @@ changes and language, and a figure always shows its current value.
 """
 
 import re
+from functools import lru_cache
 from html import escape
 
 from django.utils.translation import gettext as _
@@ -34,17 +35,20 @@ EXTENSIONS = {
     "CspNonce": True,
 }
 
-_sanitizer = None
+
+@lru_cache(maxsize=1)
+def _sanitizer():
+    # Built on first use: settings (our extension processors) must be loaded first.
+    return create_sanitizer(EXTENSIONS)
 
 
+# Each page's text is sanitised again when shown (a data migration's rows never went through
+# the model): remembered per text, so a page shown again costs a dictionary lookup.
+@lru_cache(maxsize=512)
 def sanitize(html):
     """`html` with only what EXTENSIONS allows: no script, event handler, style, class,
     `javascript:` link or Word markup. Empty editor output ("<p></p>") becomes ""."""
-    global _sanitizer
-    if _sanitizer is None:
-        # Built on first use: settings (our extension processors) must be loaded first.
-        _sanitizer = create_sanitizer(EXTENSIONS)
-    return _sanitizer(html or "")
+    return _sanitizer()(html or "")
 
 
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)

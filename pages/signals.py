@@ -1,7 +1,8 @@
 """Every way a page is saved (the admin, import_content's deserialised rows, the shell) keeps
 only the allowed HTML and refreshes the page's references. Signals, not `save()`: an import
-saves raw rows without calling it. Data migrations use historical models, which send none of
-these: the text is sanitised again when rendered (pages/richtext.py `render`)."""
+saves raw rows without calling it (and brings the references as they were exported). Data
+migrations use historical models, which send none of these: the text is sanitised again when
+rendered (pages/richtext.py `render`)."""
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -15,5 +16,7 @@ def sanitize_page(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Page, dispatch_uid="pages-references")
-def update_references(sender, instance, **kwargs):
-    PageReference.update_for(instance)
+def update_references(sender, instance, raw=False, **kwargs):
+    # A raw save (import_content) writes the page's references from the file, as stored.
+    if not raw:
+        PageReference.update_for(instance)

@@ -57,6 +57,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='order')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='navigation_item', to='pages.page', verbose_name='page')),
             ],
             options={
@@ -70,10 +71,11 @@ class Migration(migrations.Migration):
             name='PageReference',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('figure', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='page_references', to='statistics.keyfigure')),
-                ('organisation', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='page_references', to='organisations.organisation')),
+                ('figure', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='page_references', to='statistics.keyfigure')),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='page_references', to='organisations.organisation')),
                 ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='pages.page')),
-                ('target_page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='referenced_by', to='pages.page')),
+                ('target_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='referenced_by', to='pages.page')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
             ],
             options={
                 'verbose_name': 'reference in a page',
