@@ -9,10 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 from xstatic.pkg import jquery_ui
+
+from pages import prose_extensions
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "adminsortable2",
+    "django_prose_editor",
     "health",
     "csp",
     "axes",
@@ -279,8 +283,11 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE: the rich-text editor's import map, inline, carries the request's nonce
+        # (pages/admin.py); the header names it only on pages that use it.
+        "script-src": [SELF, NONCE],
+        # NONCE: the rich-text editor's own <style> element, on the admin pages that use it.
+        "style-src": [SELF, NONCE],
         # data: for the SVG icons in Django's admin stylesheets.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -290,6 +297,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The rich-text editor's extensions beyond its own: links to pages and organisations, and live
+# key figures (pages/prose_extensions.py, pages/static/pages/references.js), with allow-lists.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("pages/references.js")],
+        "extensions": {
+            "ContentLink": prose_extensions.process_content_link,
+            "KeyFigure": prose_extensions.process_key_figure,
+            "CspNonce": prose_extensions.no_markup,
+        },
+    }
+]
 
 # The admin's address: a less obvious one keeps most robots away (e.g. ADMIN_URL=gestion/).
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

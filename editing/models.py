@@ -62,6 +62,9 @@ class EditorialContent(models.Model):
     # The fields a page is made of: a language is readable when these are translated (empty:
     # all the translated fields).
     translation_core_fields = ()
+    # True for a model whose objects each have a public page of their own at
+    # get_absolute_url() (not an anchor in another page): the sitemap lists them.
+    has_own_page = False
 
     class Meta:
         abstract = True

@@ -34,6 +34,12 @@ def searchable_models():
     return [model for model in content_models() if getattr(model, "search_fields", None)]
 
 
+def page_models():
+    """The content models whose objects have public pages of their own (`has_own_page`):
+    what the sitemap lists."""
+    return [model for model in content_models() if model.has_own_page]
+
+
 def _owned_by_content(model):
     """True for a model whose rows belong to a content object: deleted with it (a CASCADE
     foreign key), like an organisation's old addresses."""

@@ -46,8 +46,10 @@ def test_the_data_migration_made_both_groups():
             "consultativestatus",
             "keyfigure",
             "opendatasettings",
+            "page",
         )
-    }
+    } | {"view_navigationitem"}
+    assert {"add_page", "publish_page", "publish_navigationitem"} <= set(editors)
 
 
 def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):

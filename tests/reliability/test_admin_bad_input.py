@@ -37,6 +37,7 @@ from reversion.models import Revision, Version
 from editing.registry import is_stored_with_content, stored_with_content
 from organisations.models import Organisation
 from organisations.validators import FIRST_YEAR, YearMinValidator, next_year
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from sitecache.generation import GENERATION_KEY
 from stats.models import KeyFigure, OpenDataSettings
@@ -48,6 +49,8 @@ from tests.admin.forms import (
     status_form,
 )
 from tests.conftest import image_bytes, make_figure, make_organisation, make_partnership
+from tests.pages.conftest import make_page
+from tests.pages.test_sanitising import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -183,12 +186,31 @@ def open_data_settings_page(mode):
     return reverse("admin:statistics_opendatasettings_change", args=[settings_row.pk]), data
 
 
+def page_page(mode):
+    data = page_form()
+    if mode == "add":
+        return reverse("admin:pages_page_add"), data
+    page = make_page()
+    return reverse("admin:pages_page_change", args=[page.pk]), data
+
+
+def menu_item_page(mode):
+    page = make_page()
+    if mode == "add":
+        return reverse("admin:pages_navigationitem_add"), {"page": str(page.pk), "order": "1"}
+    item = NavigationItem.objects.create(page=page)
+    url = reverse("admin:pages_navigationitem_change", args=[item.pk])
+    return url, {"page": str(page.pk), "order": "1"}
+
+
 PAGES = {
     Organisation: organisation_page,
     Partnership: partnership_page,
     ConsultativeStatus: status_page,
     KeyFigure: figure_page,
     OpenDataSettings: open_data_settings_page,
+    Page: page_page,
+    NavigationItem: menu_item_page,
 }
 MODES = ("add", "change")
 

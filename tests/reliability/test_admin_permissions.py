@@ -33,15 +33,18 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from editing.old_slugs import OldSlug
 from editing.registry import is_stored_with_content, stored_with_content
 from editing.roles import TRANSLATORS
 from editing.translation_status import stamp_field
 from multilingual.languages import TRANSLATION_LANGUAGES
 from organisations.models import Organisation
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure, OpenDataSettings
 from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.editing.conftest import member_of
+from tests.pages.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +121,8 @@ TRANSLATOR_SITE_WIDE = {
     "catch_all",
     *PUBLIC,
 }
-TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare", "still_correct"}
+# "references": the lists a page's editor chooses links and figures from, in any language.
+TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare", "still_correct", "references"}
 # Django's old address of a change page, "<id>/": a bare redirect to it, where the role decides.
 REDIRECTS = {"object"}
 # Screens that change content when an editor sends their form.
@@ -291,7 +295,12 @@ def world(django_user_model, monkeypatch, settings):
     )
     deleted_with_history(make_figure(key="chiffre-retire", label_fr="chiffre retiré"))
     deleted_with_history(OpenDataSettings(pk=2, licence_name_fr="Ancienne licence"))
+    pages = [make_page(title_en=f"Page {n}", slug_fr=f"page-{n}") for n in range(3)]
+    with_two_versions(pages[0], "title_fr", "Ancien titre")
+    deleted_with_history(make_page(slug_fr="page-retiree", title_fr="Page retirée"))
+    items = [NavigationItem.objects.create(page=page, order=n) for n, page in enumerate(pages)]
     # The newest of each: rows nothing depends on, so that deleting them is not refused.
+    make_page(slug_fr="page-sans-lien")
     make_organisation(name_fr="Organisation sans lien", slug_fr="sans-lien")
     make_partnership(partnerships[1].organisation, order=6, role_fr="Dernier partenariat")
 
@@ -308,6 +317,8 @@ def world(django_user_model, monkeypatch, settings):
             ConsultativeStatus: status,
             KeyFigure: figures[0],
             OpenDataSettings: licence,
+            Page: pages[0],
+            NavigationItem: items[0],
             User: editor,
             Group: Group.objects.get(name=TRANSLATORS),
         },
@@ -624,7 +635,7 @@ def beyond_a_translators_role(found, after):
     leaves)."""
     beyond = []
     for model, pk, what in found:
-        if model is Organisation.old_slugs.rel.related_model:
+        if issubclass(model, OldSlug):
             row = after[model].get(pk)
             if row is None or row["language"] in TRANSLATION_LANGUAGES:
                 continue
@@ -712,7 +723,9 @@ def problems_with(route, world):
             problems.append(f"translator: {label} answered {status}")
         elif not translator_may_open(route, world.translator) and status not in (403, 405):
             problems.append(f"translator: {label} answered {status}, not 403")
-    if is_content(route.model) and route.kind == "change" and not translator_saved:
+    # Content with text to translate (a menu item has none: translators only read it).
+    translatable = is_content(route.model) and translation_columns(route.model)
+    if translatable and route.kind == "change" and not translator_saved:
         problems.append(f"translator: {url} saved none of their English and Spanish")
     return problems
 
