@@ -22,6 +22,8 @@ from sitecache.generation import bump_generation
 
 from .conflicts import ConflictCheckingForm
 from .preview import with_preview
+from .models import WorkflowSettings
+from .review_admin import ReviewMixin
 from .roles import may
 from .translation_status import (
     LABELS,
@@ -164,12 +166,13 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
+class EditorialAdmin(ReviewMixin, RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
     change_form_template = "admin/editing/change_form.html"
     revision_form_template = "admin/editing/revision_form.html"
+    object_history_template = "admin/editing/object_history.html"
     history_latest_first = True
 
     class Media:
@@ -361,3 +364,11 @@ def preview_links(obj):
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
             links.append((code, url))
     return links
+
+
+@admin.register(WorkflowSettings)
+class WorkflowSettingsAdmin(admin.ModelAdmin):
+    """The review rule: one row, changed by those who may change it (superusers by default)."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not WorkflowSettings.objects.exists()

@@ -56,3 +56,31 @@ def translations_to_do(request):
         "languages": languages,
     }
     return render(request, "admin/editing/translations_to_do.html", context)
+
+
+def awaiting_review(request):
+    """"Awaiting my review": the submitted changes the user may approve, each with its
+    difference from the live version."""
+    from .context_processors import reviewable
+    from .differences import difference
+
+    if not request.user.is_staff:
+        raise PermissionDenied
+    rows = []
+    for draft, obj in reviewable(request.user):
+        opts = obj._meta
+        rows.append(
+            {
+                "draft": draft,
+                "object": obj,
+                "kind": opts.verbose_name,
+                "difference": difference(draft, obj),
+                "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+            }
+        )
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Awaiting my review"),
+        "rows": rows,
+    }
+    return render(request, "admin/editing/awaiting_review.html", context)

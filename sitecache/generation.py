@@ -4,10 +4,10 @@ and by the clock passing a scheduled go-live or expiry."""
 from datetime import UTC, datetime
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Min
+from django.db.models import F
 from django.utils import timezone
 
-from editing.registry import scheduled_models
+from editing.registry import next_scheduled_moment, publish_due_changes
 
 from .models import PageCacheGeneration
 
@@ -31,17 +31,8 @@ class Generation:
 
 
 def next_scheduled_change():
-    """The soonest future go-live or expiry of any content, or None."""
-    now = timezone.now()
-    soonest = []
-    for model in scheduled_models():
-        for name in SCHEDULE_FIELDS:
-            value = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(soonest=Min(name))[
-                "soonest"
-            ]
-            if value:
-                soonest.append(value)
-    return min(soonest, default=None)
+    """The soonest future go-live or expiry of any content or approved change, or None."""
+    return next_scheduled_moment(timezone.now())
 
 
 def read_generation():
@@ -68,7 +59,9 @@ def current_generation():
     try:
         generation = read_generation()
         if generation.next_change and generation.next_change <= timezone.now():
-            # Scheduled content just went live or expired: every cached page is stale.
+            # Scheduled content just went live or expired: every cached page is stale. Approved
+            # changes due now are published first (they bump the generation themselves).
+            publish_due_changes()
             bump_generation()
             generation = read_generation()
         _last_seen = generation
