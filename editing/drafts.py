@@ -93,6 +93,22 @@ def shown(draft, obj):
             transaction.savepoint_rollback(savepoint)
 
 
+@contextmanager
+def every_draft_shown():
+    """Inside: every draft is applied (a staff preview of the site as it will be); rolled back
+    after, whatever happens."""
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        try:
+            for draft in Draft.objects.all():
+                obj = draft.content_object
+                if obj is not None:
+                    apply(draft, obj)
+            yield
+        finally:
+            transaction.savepoint_rollback(savepoint)
+
+
 def log(obj, action, user, comment=""):
     """Add a step to the object's story (its history page lists them)."""
     WorkflowEvent.objects.create(
