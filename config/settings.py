@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editing.middleware.PreviewMiddleware",
+    "editing.unpublished.HideUnpublishedTranslationsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Serves anonymous visitors' pages from the cache, before any view touches the database.
     "sitecache.middleware.PublicPageCacheMiddleware",

@@ -64,15 +64,24 @@ def serialize(obj):
     return serializers.serialize("json", _tree(fresh))
 
 
-def apply(draft, obj):
+def apply(draft, obj, raw=True):
     """Write the draft's values over the live rows: the object, its followed rows (rows the
-    draft removed are deleted). Signals run as for any save, so the page cache follows."""
+    draft removed are deleted). Signals run as for any save, so the page cache follows.
+
+    `raw` (to show the draft): the rows are written as saved, stamps included, so a form opened
+    on the draft carries the draft's own "last saved" for the edit-conflict check. Publishing
+    saves them for real (`raw=False`): each model's save() runs, e.g. old slugs are remembered.
+    """
     kept = set()
     for deserialized in serializers.deserialize("json", draft.payload, ignorenonexistent=True):
         row = deserialized.object
-        row.save()
-        for field, values in (deserialized.m2m_data or {}).items():
-            getattr(row, field).set(values)
+        if raw:
+            deserialized.save()
+        else:
+            row.save()
+        if not raw:
+            for field, values in (deserialized.m2m_data or {}).items():
+                getattr(row, field).set(values)
         kept.add((type(row), str(row.pk)))
     live = type(obj)._base_manager.get(pk=obj.pk)
     for row in _tree(live)[1:]:
@@ -154,7 +163,7 @@ def can_write(user, obj):
 
 def _publish_now(draft, obj, user, action):
     with transaction.atomic(), reversion.create_revision():
-        apply(draft, obj)
+        apply(draft, obj, raw=False)
         reversion.set_user(user)
         reversion.set_comment(str(WorkflowEvent.ACTIONS[action]))
         for row in _tree(type(obj)._base_manager.get(pk=obj.pk)):
@@ -238,7 +247,7 @@ def publish_due(now=None):
         if obj is None:
             draft.delete()
             continue
-        _publish_now(draft, obj, draft.submitted_by or draft.author, WorkflowEvent.PUBLISHED)
+        _publish_now(draft, obj, None, WorkflowEvent.PUBLISHED)  # by the clock
         count += 1
     return count
 

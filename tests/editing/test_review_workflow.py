@@ -227,3 +227,42 @@ def test_the_history_tells_who_did_what_in_the_viewers_language(ilo, contributor
     assert "camille" in page and "dominique" in page
     assert "sent the changes back" in page
     assert "Non." in page
+
+
+def test_the_roles_are_named_in_the_admins_language(contributor, editor_client):
+    page = editor_client.get(reverse("admin:auth_group_changelist"), HTTP_ACCEPT_LANGUAGE="es")
+    html = page.content.decode()
+    assert "Colaboradores" in html and "Aprobadores" in html
+
+
+def test_a_new_slug_waits_in_the_draft_and_the_old_address_redirects_once_published(
+    client, ilo, editor_member
+):
+    _user, eve = editor_member
+    old_path = ilo.get_absolute_url()
+    data = organisation_form(opened_at=opened_at(eve, ilo), slug_fr="oit")
+    assert eve.post(change_url(ilo), data).status_code == 302  # saved as a draft
+    assert client.get(old_path).status_code == 200
+    assert client.get("/fr/organisations/oit/").status_code == 404
+
+    assert eve.post(workflow_url(ilo), {"action": "discard"}).status_code == 302
+    data = organisation_form(opened_at=opened_at(eve, ilo), slug_fr="oit")
+    assert eve.post(change_url(ilo), {**data, "_publish": "1"}).status_code == 302
+    response = client.get(old_path)
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/organisations/oit/"
+
+
+def test_two_people_saving_one_draft_are_warned(ilo, contributor, editor_member):
+    _user, camille = contributor
+    _user, eve = editor_member
+    save_change(camille, ilo, summary_fr="Premier brouillon.")
+    mine = opened_at(eve, ilo)
+    theirs = opened_at(camille, ilo)
+    data = organisation_form(opened_at=theirs, summary_fr="Deuxième brouillon.")
+    data.pop("is_published")
+    assert camille.post(change_url(ilo), data).status_code == 302
+    response = eve.post(change_url(ilo), organisation_form(opened_at=mine, summary_fr="Autre."))
+    assert response.status_code == 200
+    assert "camille a enregistré cette page le" in response.content.decode()
+    assert "Deuxième brouillon." in Draft.objects.get().payload

@@ -1,0 +1,47 @@
+"""Per-language publishing: an unpublished translation behaves as a missing one."""
+
+import pytest
+
+from organisations.models import Organisation
+from tests.public.test_languages import (  # noqa: F401 (english_only: a fixture)
+    english_only,
+    hreflang_links,
+    notice_languages,
+    switcher_links,
+)
+
+
+@pytest.fixture
+def english_waiting(english_only):
+    Organisation.objects.filter(pk=english_only.pk).update(published_en=False)
+    english_only.refresh_from_db()
+    return english_only
+
+
+def test_an_unpublished_translation_is_not_offered_anywhere(client, english_waiting):
+    html = client.get("/fr/organisations/reseau-europeen/").content.decode()
+    assert "en" not in switcher_links(html)
+    assert "en" not in hreflang_links(html)
+    assert notice_languages(html) == []
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/organisations/european-network/" not in sitemap
+    assert not english_waiting.readable_in("en")
+    assert not Organisation.objects.readable_in("en").filter(pk=english_waiting.pk).exists()
+
+
+def test_english_readers_get_the_french_text_until_it_is_published(client, english_waiting):
+    html = client.get("/en/organisations/reseau-europeen/", follow=True).content.decode()
+    assert "Un réseau." in html
+    assert "A network." not in html
+
+    Organisation.objects.filter(pk=english_waiting.pk).update(published_en=True)
+    from sitecache.generation import bump_generation
+
+    bump_generation()
+    html = client.get("/en/organisations/european-network/").content.decode()
+    assert "A network." in html
+
+
+def test_staff_preview_the_unpublished_translation(editor_client, english_waiting):
+    html = editor_client.get("/en/organisations/european-network/?preview=1").content.decode()
+    assert "A network." in html
