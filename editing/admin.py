@@ -21,8 +21,8 @@ from multilingual.languages import (
 from sitecache.generation import bump_generation
 
 from .conflicts import ConflictCheckingForm
-from .preview import with_preview
 from .models import WorkflowSettings
+from .preview import with_preview
 from .review_admin import ReviewMixin
 from .roles import may
 from .translation_status import (

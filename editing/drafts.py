@@ -152,9 +152,8 @@ def can_review(user, obj, draft):
     """True when `user` may approve or send back `draft`."""
     if draft is None or not may(user, "publish", type(obj)):
         return False
-    if WorkflowSettings.four_eyes_on() and user.pk in (draft.author_id, draft.submitted_by_id):
-        return False
-    return True
+    own = user.pk in (draft.author_id, draft.submitted_by_id)
+    return not (own and WorkflowSettings.four_eyes_on())
 
 
 def can_write(user, obj):

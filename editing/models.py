@@ -297,6 +297,9 @@ class WorkflowEvent(models.Model):
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def __str__(self):
+        return f"{self.user or ''} {self.get_action_display()}".strip()
+
 
 class WorkflowSettings(models.Model):
     """The review rule, set in the admin (one row): whether every change needs a second
@@ -331,3 +334,6 @@ class AdminLanguage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_language"
     )
     language = models.CharField(max_length=10)
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"

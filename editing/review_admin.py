@@ -53,7 +53,8 @@ class ReviewMixin:
             try:
                 go_live_at = _go_live(request) if "_submit" in request.POST else None
             except ValidationError:
-                self.message_user(request, _("Enter a valid go-live date and time."), messages.ERROR)
+                message = _("Enter a valid go-live date and time.")
+                self.message_user(request, message, messages.ERROR)
                 return HttpResponseRedirect(request.get_full_path())
             if "_publish" in request.POST and not drafts.can_publish_directly(request.user, obj):
                 raise PermissionDenied
@@ -73,6 +74,10 @@ class ReviewMixin:
         obj = self._live_object(object_id)
         if not drafts.is_live(obj):
             return super().revision_view(request, object_id, version_id, extra_context)
+        if "_publish" in request.POST and not drafts.can_publish_directly(request.user, obj):
+            raise PermissionDenied
+        draft = drafts.draft_of(obj)
+        extra_context = {**(extra_context or {}), **self.workflow_context(request, obj, draft)}
         return self._drafted(
             request,
             obj,
@@ -80,8 +85,12 @@ class ReviewMixin:
             lambda: super(ReviewMixin, self).revision_view(
                 request, object_id, version_id, extra_context
             ),
-            after=lambda new: self.message_user(
-                request, _("The old version is now a draft: the live version is unchanged.")
+            after=lambda new: self._after_save(
+                request,
+                obj,
+                new,
+                None,
+                _("The old version is now a draft: the live version is unchanged."),
             ),
             action=WorkflowEvent.RESTORED,
         )
@@ -98,7 +107,7 @@ class ReviewMixin:
             after(new)
         return response
 
-    def _after_save(self, request, obj, draft, go_live_at):
+    def _after_save(self, request, obj, draft, go_live_at, saved_message=None):
         # The admin's own "changed successfully" is replaced: nothing changed for visitors.
         list(messages.get_messages(request))
         if "_publish" in request.POST:
@@ -112,7 +121,8 @@ class ReviewMixin:
         else:
             self.message_user(
                 request,
-                _(
+                saved_message
+                or _(
                     "The changes are saved as a draft: visitors still see the live version "
                     "until they are published."
                 ),

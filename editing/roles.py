@@ -15,6 +15,7 @@ def may(user, action, model):
     opts = model._meta
     return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
+
 # The review workflow's roles (migration editing/0003_contributors_and_approvers): Contributors
 # write and submit but never publish; Approvers (the director) approve without editing.
 CONTRIBUTORS = "Contributors"

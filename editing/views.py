@@ -59,7 +59,7 @@ def translations_to_do(request):
 
 
 def awaiting_review(request):
-    """"Awaiting my review": the submitted changes the user may approve, each with its
+    """ "Awaiting my review": the submitted changes the user may approve, each with its
     difference from the live version."""
     from .context_processors import reviewable
     from .differences import difference

@@ -74,3 +74,8 @@ def figure_form(**fields):
     }
     data.update(fields)
     return data
+
+
+# The "Save and publish" button of a live object's form (editing/review_admin.py): without it a
+# change to live content is kept as a draft.
+PUBLISH = {"_publish": "1"}

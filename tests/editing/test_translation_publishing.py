@@ -3,8 +3,8 @@
 import pytest
 
 from organisations.models import Organisation
-from tests.public.test_languages import (  # noqa: F401 (english_only: a fixture)
-    english_only,
+from tests.public.test_languages import (
+    english_only,  # noqa: F401 (a fixture)
     hreflang_links,
     notice_languages,
     switcher_links,
@@ -12,7 +12,7 @@ from tests.public.test_languages import (  # noqa: F401 (english_only: a fixture
 
 
 @pytest.fixture
-def english_waiting(english_only):
+def english_waiting(english_only):  # noqa: F811
     Organisation.objects.filter(pk=english_only.pk).update(published_en=False)
     english_only.refresh_from_db()
     return english_only
