@@ -12,6 +12,10 @@ def awaiting_review(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_staff:
         return {}
+    from .views import is_reviewer
+
+    if not is_reviewer(user):
+        return {}
     return {"awaiting_review_count": lambda: len(reviewable(user))}
 
 

@@ -1,6 +1,5 @@
 """Live against proposed: the field-by-field, per-language difference a reviewer reads."""
 
-from django.core import serializers
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -54,9 +53,9 @@ def row_changes(live_rows, proposed_rows):
 
 def difference(draft, obj):
     """{"fields": field_changes, "rows": row_changes} between the live `obj` and `draft`."""
-    from .drafts import _tree
+    from .drafts import _tree, deserialize
 
-    proposed = [d.object for d in serializers.deserialize("json", draft.payload)]
+    proposed = [d.object for d in deserialize(draft.payload)]
     live = _tree(type(obj)._base_manager.get(pk=obj.pk))
     main = next((row for row in proposed if type(row) is type(obj)), obj)
     return {

@@ -15,12 +15,15 @@ Who may do what (checked here, for every request, so a hand-made POST is refused
   `publish_<model>`; with four eyes on, not the draft's author nor its submitter.
 """
 
+import json
 from contextlib import contextmanager
+from datetime import datetime, time
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,10 +61,26 @@ def _tree(obj):
     return [obj, *(row for row in rows if row != obj)]
 
 
+class _Exact(DjangoJSONEncoder):
+    """Times to the microsecond (Django's JSON keeps milliseconds): applying a draft must
+    not move a stamp it did not change."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def serialize(obj):
-    """The JSON text of `obj` and its followed rows, read from the database as saved now."""
+    """The JSON text of `obj` and its followed rows, read from the database as saved now:
+    [{"model": "app.model", "pk": …, "fields": {…}}], as Django's serializers write it."""
     fresh = type(obj)._base_manager.get(pk=obj.pk)
-    return serializers.serialize("json", _tree(fresh))
+    return json.dumps(serializers.serialize("python", _tree(fresh)), cls=_Exact, ensure_ascii=False)
+
+
+def deserialize(payload):
+    """The DeserializedObjects of a draft's `payload`."""
+    return serializers.deserialize("python", json.loads(payload), ignorenonexistent=True)
 
 
 def apply(draft, obj, raw=True):
@@ -73,7 +92,7 @@ def apply(draft, obj, raw=True):
     saves them for real (`raw=False`): each model's save() runs, e.g. old slugs are remembered.
     """
     kept = set()
-    for deserialized in serializers.deserialize("json", draft.payload, ignorenonexistent=True):
+    for deserialized in deserialize(draft.payload):
         row = deserialized.object
         if raw:
             deserialized.save()
@@ -160,11 +179,11 @@ def can_write(user, obj):
     return may(user, "change", type(obj))
 
 
-def _publish_now(draft, obj, user, action):
+def _publish_now(draft, obj, user, action, comment=""):
     with transaction.atomic(), reversion.create_revision():
         apply(draft, obj, raw=False)
         reversion.set_user(user)
-        reversion.set_comment(str(WorkflowEvent.ACTIONS[action]))
+        reversion.set_comment(comment or str(WorkflowEvent.ACTIONS[action]))
         for row in _tree(type(obj)._base_manager.get(pk=obj.pk)):
             if is_registered(type(row)):
                 reversion.add_to_revision(row)
@@ -172,11 +191,12 @@ def _publish_now(draft, obj, user, action):
         log(obj, action, user)
 
 
-def publish(draft, obj, user):
-    """An Editor publishes the draft at once (no review asked)."""
+def publish(draft, obj, user, comment=""):
+    """An Editor publishes the draft at once (no review asked); `comment` words the change in
+    the history (the admin's "Changed …" message)."""
     if not can_publish_directly(user, obj):
         raise PermissionDenied
-    _publish_now(draft, obj, user, WorkflowEvent.PUBLISHED)
+    _publish_now(draft, obj, user, WorkflowEvent.PUBLISHED, comment)
 
 
 def discard(draft, obj, user):

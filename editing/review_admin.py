@@ -111,7 +111,7 @@ class ReviewMixin:
         # The admin's own "changed successfully" is replaced: nothing changed for visitors.
         list(messages.get_messages(request))
         if "_publish" in request.POST:
-            drafts.publish(draft, obj, request.user)
+            drafts.publish(draft, obj, request.user, getattr(request, "draft_comment", ""))
             self.message_user(request, _("The changes are published."))
         elif "_submit" in request.POST:
             message = request.POST.get("workflow_message", "")
@@ -127,6 +127,12 @@ class ReviewMixin:
                     "until they are published."
                 ),
             )
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        # What changed, as the history words it: the revision that publishes it says the same.
+        request.draft_comment = entry.get_change_message() if entry else ""
+        return entry
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -64,7 +64,7 @@ def awaiting_review(request):
     from .context_processors import reviewable
     from .differences import difference
 
-    if not request.user.is_staff:
+    if not is_reviewer(request.user):
         raise PermissionDenied
     rows = []
     for draft, obj in reviewable(request.user):
@@ -84,3 +84,8 @@ def awaiting_review(request):
         "rows": rows,
     }
     return render(request, "admin/editing/awaiting_review.html", context)
+
+
+def is_reviewer(user):
+    """True for staff who may approve changes to some kind of content."""
+    return user.is_staff and any(may(user, "publish", model) for model, _admin in tracked_admins())
