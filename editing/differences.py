@@ -18,6 +18,14 @@ def _shown(field, obj):
     return str(value)
 
 
+def _comparable(value):
+    """What a reader would call the same: no text and an empty text, a browser's line breaks
+    (CRLF) and the stored ones."""
+    if value is None:
+        return ""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 def field_changes(live, proposed):
     """[(label, live text, proposed text)]: each field the draft changes. Translated fields are
     compared per language column, labelled with their language ("Summary [en]")."""
@@ -26,7 +34,9 @@ def field_changes(live, proposed):
     for field in live._meta.concrete_fields:
         if field.name in skipped or field.primary_key or not field.editable:
             continue
-        if field.value_from_object(live) != field.value_from_object(proposed):
+        if _comparable(field.value_from_object(live)) != _comparable(
+            field.value_from_object(proposed)
+        ):
             label = capfirst(str(field.verbose_name))
             rows.append((label, _shown(field, live), _shown(field, proposed)))
     return rows
