@@ -57,4 +57,12 @@ class HideUnpublishedTranslationsMiddleware:
 
 
 def connect_signals():
-    post_init.connect(hide_unpublished, dispatch_uid="editing-hide-unpublished-translations")
+    # Content models only: other models' instances never pay for the check.
+    from .registry import content_models
+
+    for model in content_models():
+        post_init.connect(
+            hide_unpublished,
+            sender=model,
+            dispatch_uid=f"editing-hide-unpublished-{model._meta.label}",
+        )
