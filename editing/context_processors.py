@@ -8,14 +8,15 @@ def preview(request):
 
 def awaiting_review(request):
     """`awaiting_review_count`: how many submitted drafts the signed-in member of staff may
-    review, for the admin header (one query, on admin pages only)."""
+    review, for the admin header (None for those who review nothing: no link). Read once, when
+    the header shows it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_staff:
-        return {}
+        return {"awaiting_review_count": None}
     from .views import is_reviewer
 
     if not is_reviewer(user):
-        return {}
+        return {"awaiting_review_count": None}
     return {"awaiting_review_count": lambda: len(reviewable(user))}
 
 

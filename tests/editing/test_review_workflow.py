@@ -266,3 +266,32 @@ def test_two_people_saving_one_draft_are_warned(ilo, contributor, editor_member)
     assert response.status_code == 200
     assert "camille a enregistré cette page le" in response.content.decode()
     assert "Deuxième brouillon." in Draft.objects.get().payload
+
+
+def test_only_reviewers_have_awaiting_my_review_in_the_header(contributor, director):
+    _user, camille = contributor
+    _user, dominique = director
+    assert "awaiting-review" not in camille.get(reverse("admin:index")).content.decode()
+    assert camille.get(reverse("awaiting_review")).status_code == 403
+    assert "awaiting-review" in dominique.get(reverse("admin:index")).content.decode()
+
+
+def test_inline_rows_are_part_of_the_draft(client, ilo, contributor, director):
+    from partners.models import Partnership
+    from tests.editing.test_conflicts_merged import form_as_shown
+
+    partnership = Partnership.objects.create(
+        organisation=ilo, kind="collaboration", role_fr="Partenaire", is_published=True
+    )
+    _user, camille = contributor
+    _user, dominique = director
+    data = form_as_shown(camille.get(change_url(ilo)))
+    data["partnerships-0-role_fr"] = ["Partenaire technique"]
+    assert camille.post(change_url(ilo), {**data, "_submit": "1"}).status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.role_fr == "Partenaire"
+    assert "Partenaire technique" in dominique.get(reverse("awaiting_review")).content.decode()
+
+    assert dominique.post(workflow_url(ilo), {"action": "approve"}).status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.role_fr == "Partenaire technique"
