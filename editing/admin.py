@@ -28,6 +28,7 @@ from .roles import may
 from .translation_status import (
     LABELS,
     WORK,
+    published_field,
     readable_in,
     state_q,
     translated_fields,
@@ -41,8 +42,15 @@ from .uploads import (
 )
 from .widgets import AutocompleteSelect
 
-# Fields that decide whether and when visitors see something, and where.
-PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+# Fields that decide whether and when visitors see something, and where (each translation's
+# own "published" flag included).
+PUBLICATION_FIELDS = (
+    "is_published",
+    "publish_at",
+    "expire_at",
+    "order",
+    *(published_field(language) for language in TRANSLATION_LANGUAGES),
+)
 # Those a restored version leaves as they are now, unless the editor asks (the query parameter).
 KEPT_ON_RESTORE = ("is_published", "publish_at", "expire_at")
 RESTORE_PUBLICATION = "restore_publication"
@@ -186,7 +194,8 @@ class EditorialAdmin(ReviewMixin, RoleRestrictedMixin, CompareVersionAdmin):
         return [*super().get_list_filter(request), TranslationStatusFilter]
 
     def get_fieldsets(self, request, obj=None):
-        return with_opened_at(super().get_fieldsets(request, obj))
+        fieldsets = with_translations_published(super().get_fieldsets(request, obj), self.model)
+        return with_opened_at(fieldsets)
 
     def get_object(self, request, object_id, from_field=None):
         # A save reads its object with a row lock, held until its transaction ends: a second
@@ -331,6 +340,22 @@ class EditorialInlineMixin(RoleRestrictedMixin):
 
     def get_queryset(self, request):
         return locked_when_saving(request, super().get_queryset(request))
+
+
+def with_translations_published(fieldsets, model):
+    """The fieldsets, with each translation's "published" flag in a group of its own when the
+    admin's fieldsets do not place them."""
+    flags = [published_field(language) for language in TRANSLATION_LANGUAGES]
+    placed = {
+        name
+        for _title, options in fieldsets
+        for entry in options["fields"]
+        for name in (entry if isinstance(entry, list | tuple) else (entry,))
+    }
+    missing = [name for name in flags if name not in placed and hasattr(model, name)]
+    if not missing:
+        return fieldsets
+    return [*fieldsets, (_("Published translations"), {"fields": [tuple(missing)]})]
 
 
 def with_opened_at(fieldsets):

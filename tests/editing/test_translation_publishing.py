@@ -45,3 +45,26 @@ def test_english_readers_get_the_french_text_until_it_is_published(client, engli
 def test_staff_preview_the_unpublished_translation(editor_client, english_waiting):
     html = editor_client.get("/en/organisations/european-network/?preview=1").content.decode()
     assert "A network." in html
+
+
+def test_editors_set_a_translations_publication_and_contributors_cannot(
+    editor_client, django_user_model
+):
+    from django.urls import reverse
+
+    from tests.admin.forms import PUBLISH, organisation_form
+    from tests.editing.conftest import opened_at
+    from tests.editing.review import CONTRIBUTORS, change_url, staff_member
+
+    editor_client.post(reverse("admin:organisations_organisation_add"), organisation_form())
+    ilo = Organisation.objects.get()
+    form = editor_client.get(change_url(ilo)).content.decode()
+    assert 'name="published_en"' in form and 'name="published_es"' in form
+
+    _user, camille = staff_member(django_user_model, CONTRIBUTORS, "camille")
+    assert 'name="published_en"' not in camille.get(change_url(ilo)).content.decode()
+
+    data = organisation_form(opened_at=opened_at(editor_client, ilo), published_es="on")
+    assert editor_client.post(change_url(ilo), {**data, **PUBLISH}).status_code == 302
+    ilo.refresh_from_db()
+    assert not ilo.published_en and ilo.published_es
