@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import DateTimeField
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
@@ -97,14 +98,21 @@ class ReviewMixin:
 
     def _drafted(self, request, obj, draft, view, after, action=WorkflowEvent.SAVED):
         request.drafting = True
-        with drafts.shown(draft, obj):
-            response = view()
-            if hasattr(response, "render"):
-                response.render()
-            payload = getattr(request, "draft_payload", None)
-        if payload is not None:
-            new = drafts.store(obj, payload, request.user, action)
-            after(new)
+        with transaction.atomic():
+            if request.method == "POST":
+                # Two saves of one draft: the second waits for the first to store its draft,
+                # then reads it, so that the edit-conflict check sees the first one's stamp.
+                # (A lock taken inside the savepoint below would go with its rollback.)
+                type(obj)._base_manager.select_for_update().filter(pk=obj.pk).exists()
+                draft = drafts.draft_of(obj) if action == WorkflowEvent.SAVED else None
+            with drafts.shown(draft, obj):
+                response = view()
+                if hasattr(response, "render"):
+                    response.render()
+                payload = getattr(request, "draft_payload", None)
+            if payload is not None:
+                new = drafts.store(obj, payload, request.user, action)
+                after(new)
         return response
 
     def _after_save(self, request, obj, draft, go_live_at, saved_message=None):
