@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editing.middleware.PreviewMiddleware",
+    "editing.unpublished.HideUnpublishedTranslationsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Serves anonymous visitors' pages from the cache, before any view touches the database.
     "sitecache.middleware.PublicPageCacheMiddleware",
@@ -153,10 +154,19 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "editing.context_processors.preview",
+                "editing.context_processors.awaiting_review",
             ],
         },
     },
 ]
+
+# Email (review notifications): EMAIL_URL such as smtp+tls://user:password@host:587; the
+# console by default, which prints them in development.
+EMAIL_CONFIG = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# The admin's address in emails ("https://dci.example.org"); empty: links relative to the site.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 # SQLite at an absolute path by default: a relative sqlite:///db.sqlite3 would follow the
 # working directory. An empty DATABASE_URL counts as unset.

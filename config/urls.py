@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from editing.views import translations_to_do
+from editing.views import awaiting_review, translations_to_do
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
 from sitecache.decorators import cached_for_visitors
@@ -28,6 +28,11 @@ urlpatterns = [
         f"{settings.ADMIN_URL}translations/import/",
         admin.site.admin_view(import_view),
         name="translation_import",
+    ),
+    path(
+        f"{settings.ADMIN_URL}awaiting-review/",
+        admin.site.admin_view(awaiting_review),
+        name="awaiting_review",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     # The admin's language chooser posts here (Django's set_language view).

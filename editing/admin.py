@@ -29,14 +29,17 @@ from sitecache.generation import bump_generation
 from .change_messages import restored_from, structured_change_message
 from .conflicts import ConflictCheckingForm
 from .datetime_fields import ZonedDateTimesMixin
+from .models import WorkflowSettings
 from .preview import with_preview
 from .publication_admin import with_publication_column, with_publication_filter
+from .review_admin import ReviewMixin
 from .roles import may
 from .source_diff import what_changed
 from .translation_status import (
     LABELS,
     WORK,
     confirm_still_correct,
+    published_field,
     readable_in,
     state_q,
     translated_fields,
@@ -50,8 +53,15 @@ from .uploads import (
 )
 from .widgets import AutocompleteSelect
 
-# Fields that decide whether and when visitors see something, and where.
-PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+# Fields that decide whether and when visitors see something, and where (each translation's
+# own "published" flag included).
+PUBLICATION_FIELDS = (
+    "is_published",
+    "publish_at",
+    "expire_at",
+    "order",
+    *(published_field(language) for language in TRANSLATION_LANGUAGES),
+)
 # Those a restored version leaves as they are now, unless the editor asks (the query parameter).
 KEPT_ON_RESTORE = ("is_published", "publish_at", "expire_at")
 RESTORE_PUBLICATION = "restore_publication"
@@ -178,12 +188,13 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
+class EditorialAdmin(ReviewMixin, ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
     change_form_template = "admin/editing/change_form.html"
     revision_form_template = "admin/editing/revision_form.html"
+    object_history_template = "admin/editing/object_history.html"
     history_latest_first = True
     actions = ["export_for_translation"]
 
@@ -207,7 +218,8 @@ class EditorialAdmin(ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdm
         return HttpResponseRedirect(f"{reverse('translation_export')}?{query}")
 
     def get_fieldsets(self, request, obj=None):
-        return with_opened_at(super().get_fieldsets(request, obj))
+        fieldsets = with_translations_published(super().get_fieldsets(request, obj), self.model)
+        return with_opened_at(fieldsets)
 
     def get_object(self, request, object_id, from_field=None):
         # A save reads its object with a row lock, held until its transaction ends: a second
@@ -437,6 +449,22 @@ class EditorialInlineMixin(ZonedDateTimesMixin, RoleRestrictedMixin):
         return locked_when_saving(request, super().get_queryset(request))
 
 
+def with_translations_published(fieldsets, model):
+    """The fieldsets, with each translation's "published" flag in a group of its own when the
+    admin's fieldsets do not place them."""
+    flags = [published_field(language) for language in TRANSLATION_LANGUAGES]
+    placed = {
+        name
+        for _title, options in fieldsets
+        for entry in options["fields"]
+        for name in (entry if isinstance(entry, list | tuple) else (entry,))
+    }
+    missing = [name for name in flags if name not in placed and hasattr(model, name)]
+    if not missing:
+        return fieldsets
+    return [*fieldsets, (_("Published translations"), {"fields": [tuple(missing)]})]
+
+
 def with_opened_at(fieldsets):
     """The fieldsets, with the hidden "opened at" stamp of the conflict check in the last one."""
     fieldsets = [(name, dict(options)) for name, options in fieldsets]
@@ -468,6 +496,14 @@ def preview_links(obj):
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
             links.append((code, url))
     return links
+
+
+@admin.register(WorkflowSettings)
+class WorkflowSettingsAdmin(admin.ModelAdmin):
+    """The review rule: one row, changed by those who may change it (superusers by default)."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not WorkflowSettings.objects.exists()
 
 
 # Users and groups in the admin's language (registered here, where the admin is set up).

@@ -75,6 +75,11 @@ def stamp_field(language):
     return "source_changed_at" if language == SOURCE_LANGUAGE else f"translated_at_{language}"
 
 
+def published_field(language):
+    """The column saying whether visitors may read the `language` translation yet."""
+    return f"published_{language}"
+
+
 def _text(obj, field, language):
     return getattr(obj, build_localized_fieldname(field, language))
 
@@ -128,7 +133,10 @@ def falls_back(obj, field, language):
 
 
 def readable_in(obj, language):
-    """True when visitors can read `obj` in `language`: no core field falls back."""
+    """True when visitors can read `obj` in `language`: the translation is published and no
+    core field falls back."""
+    if language != SOURCE_LANGUAGE and not getattr(obj, published_field(language), True):
+        return False
     return not any(falls_back(obj, field, language) for field in core_fields(type(obj)))
 
 
@@ -211,9 +219,14 @@ def readable_q(model, language):
     """A Q for the objects `readable_in` `language`."""
     if language == SOURCE_LANGUAGE:
         return Q()
-    return _all(
+    published = Q(**{published_field(language): True}) if _has(model, language) else Q()
+    return published & _all(
         _empty(field, SOURCE_LANGUAGE) | _filled(field, language) for field in core_fields(model)
     )
+
+
+def _has(model, language):
+    return any(f.name == published_field(language) for f in model._meta.fields)
 
 
 def state_q(model, language, state):

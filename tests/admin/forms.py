@@ -1,5 +1,8 @@
 """POST data for the admin's add and change forms, as a browser would send it."""
 
+# Each translation's "published" box, ticked as the form shows it for published content.
+TRANSLATIONS_PUBLISHED = {"published_en": "on", "published_es": "on"}
+
 
 def inline_management(prefix, total=0, initial=0):
     return {
@@ -28,6 +31,7 @@ def organisation_form(**fields):
         "headquarters_city_fr": "Genève",
         "headquarters_country": "CH",
         "is_published": "on",
+        **TRANSLATIONS_PUBLISHED,
         **inline_management("partnerships"),
     }
     data.update(fields)
@@ -43,6 +47,7 @@ def partnership_form(organisation, **fields):
         "benefits_fr": "Assister aux réunions\nSoumettre des déclarations écrites",
         "order": "10",
         "is_published": "on",
+        **TRANSLATIONS_PUBLISHED,
         **inline_management("consultative_status"),
     }
     data.update(fields)
@@ -51,6 +56,7 @@ def partnership_form(organisation, **fields):
 
 def status_form(partnership, **fields):
     data = {
+        **TRANSLATIONS_PUBLISHED,
         "partnership": str(partnership.pk),
         "category": "special",
         "granted_year": "1993",
@@ -71,6 +77,12 @@ def figure_form(**fields):
         "scope_fr": "Europe",
         "order": "20",
         "is_published": "on",
+        **TRANSLATIONS_PUBLISHED,
     }
     data.update(fields)
     return data
+
+
+# The "Save and publish" button of a live object's form (editing/review_admin.py): without it a
+# change to live content is kept as a draft.
+PUBLISH = {"_publish": "1"}

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from stats.models import KeyFigure, OpenDataSettings
+from tests.admin.forms import TRANSLATIONS_PUBLISHED
 from tests.conftest import make_figure, make_organisation
 
 SETTINGS_ADD = "/admin/statistics/opendatasettings/add/"
@@ -150,6 +151,7 @@ def test_the_licence_chosen_in_the_admin_reaches_the_page_and_the_files(
         "licence_name_en": "Open Licence 2.0 (Etalab)",
         "licence_name_es": "",
         "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        **TRANSLATIONS_PUBLISHED,  # ticked, as the admin's form shows them
     }
     response = editor_client.post(SETTINGS_ADD, data, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 302
