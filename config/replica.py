@@ -5,7 +5,11 @@ A request is read from the replica only when all of these hold (ReplicaMiddlewar
   they see their own edits at once, and so does anyone who just signed in or out;
 - it is not for the admin;
 - the replica answered its last check (every REPLICA_CHECK_SECONDS) and was no further behind
-  the primary than REPLICA_MAX_LAG_SECONDS.
+  the primary than REPLICA_MAX_LAG_SECONDS, and a connection to it opens;
+- no content changed within the last REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS: the page
+  rendered right after an edit, which the page cache then keeps, is read from the primary, so a
+  lagging replica never puts an old page back in the cache.
+The choice is made at the request's first query: a page served from the cache asks nothing.
 Otherwise, and for every write, the primary ("default"). Sessions, users and sign-in records
 are always read from the primary, whoever asks. Used only when DATABASE_REPLICA_URL is set
 (config/settings.py adds the "replica" alias and this router).
@@ -16,6 +20,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connections
 
 logger = logging.getLogger(__name__)
@@ -25,7 +30,10 @@ PRIMARY = "default"
 # What decides who is signed in or locked out is never read from a copy that may lag.
 PRIMARY_ONLY_APPS = {"sessions", "auth", "axes", "admin", "contenttypes", "reversion"}
 
-reads_from_replica = contextvars.ContextVar("reads_from_replica", default=False)
+# The current request's ReplicaChoice, or None: read the primary.
+replica_choice = contextvars.ContextVar("replica_choice", default=None)
+# When content last changed (time.time(), seconds), in the cache shared by every host.
+LAST_CHANGE_KEY = "replica.last_content_change"
 
 # The lag, in seconds, of a replica that has replayed everything it received is 0; otherwise
 # the age of the last transaction it replayed. None on a server that is not a replica.
@@ -43,9 +51,10 @@ class ReplicaRouter:
     all else to "default"; migrations only on "default" (the replica copies them)."""
 
     def db_for_read(self, model, **hints):
-        if reads_from_replica.get() and model._meta.app_label not in PRIMARY_ONLY_APPS:
-            return REPLICA
-        return PRIMARY
+        choice = replica_choice.get()
+        if choice is None or model._meta.app_label in PRIMARY_ONLY_APPS:
+            return PRIMARY
+        return REPLICA if choice.use_replica() else PRIMARY
 
     def db_for_write(self, model, **hints):
         return PRIMARY
@@ -83,6 +92,13 @@ class ReplicaHealth:
                 logger.warning("The read replica is %s.", state)
         return self.usable
 
+    def mark_down(self):
+        """The replica failed a request's connection: not read until the next check."""
+        if self.usable:
+            logger.warning("The read replica does not answer: reads go to the primary.")
+        self.usable = False
+        self.checked_at = self.clock()
+
     def _ask(self):
         try:
             lag = self.measure()
@@ -115,9 +131,48 @@ def may_read_replica(request):
     )
 
 
+def note_content_change():
+    """Record that content changed now (sitecache/invalidation.py calls it on every change,
+    and again once the change is committed)."""
+    cache.set(LAST_CHANGE_KEY, time.time(), None)
+
+
+def changed_recently(window):
+    """True if content changed less than `window` seconds ago (on any host)."""
+    changed_at = cache.get(LAST_CHANGE_KEY)
+    return changed_at is not None and time.time() - changed_at < window
+
+
+class ReplicaChoice:
+    """Whether one request reads the replica: decided at its first query, then kept."""
+
+    def __init__(self, health, connect=None):
+        self.health = health
+        self.connect = connect or (lambda: connections[REPLICA].ensure_connection())
+        self.decided = None
+
+    def use_replica(self):
+        if self.decided is None:
+            self.decided = self._decide()
+        return self.decided
+
+    def _decide(self):
+        window = settings.REPLICA_MAX_LAG_SECONDS + settings.REPLICA_CHECK_SECONDS
+        if not self.health.is_usable() or changed_recently(window):
+            return False
+        try:
+            self.connect()
+        except DatabaseError:
+            # Stopped since its last check: this visitor is served from the primary.
+            self.health.mark_down()
+            return False
+        return True
+
+
 class ReplicaMiddleware:
-    """Lets the router send this request's reads to the replica when may_read_replica() and the
-    replica is fresh. Does nothing without a "replica" database."""
+    """Lets the router send this request's reads to the replica when may_read_replica() (the
+    rest is decided by ReplicaChoice at the first query). Does nothing without a "replica"
+    database."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -130,10 +185,10 @@ class ReplicaMiddleware:
             )
 
     def __call__(self, request):
-        if self.health is None or not may_read_replica(request) or not self.health.is_usable():
+        if self.health is None or not may_read_replica(request):
             return self.get_response(request)
-        token = reads_from_replica.set(True)
+        token = replica_choice.set(ReplicaChoice(self.health))
         try:
             return self.get_response(request)
         finally:
-            reads_from_replica.reset(token)
+            replica_choice.reset(token)

@@ -1,11 +1,20 @@
 """Which database a request reads (config/replica.py); the real replica runs in make scale-test."""
 
+import time
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from config.replica import ReplicaHealth, ReplicaRouter, may_read_replica, reads_from_replica
+from config.replica import (
+    ReplicaChoice,
+    ReplicaHealth,
+    ReplicaRouter,
+    may_read_replica,
+    note_content_change,
+    replica_choice,
+)
 from organisations.models import Organisation
 
 factory = RequestFactory()
@@ -27,18 +36,51 @@ def test_only_anonymous_visitors_reads_may_go_to_the_replica(method, path, cooki
     assert may_read_replica(request) is expected
 
 
+class Healthy:
+    def __init__(self):
+        self.down = False
+
+    def is_usable(self):
+        return not self.down
+
+    def mark_down(self):
+        self.down = True
+
+
+def route_reads(choice, model=Organisation):
+    token = replica_choice.set(choice)
+    try:
+        return ReplicaRouter().db_for_read(model)
+    finally:
+        replica_choice.reset(token)
+
+
 def test_the_router_sends_allowed_reads_to_the_replica_and_every_write_to_the_primary():
     router = ReplicaRouter()
     assert router.db_for_read(Organisation) == "default"
-    token = reads_from_replica.set(True)
-    try:
-        assert router.db_for_read(Organisation) == "replica"
-        # Who is signed in is never read from a copy that may lag.
-        assert router.db_for_read(Session) == "default"
-        assert router.db_for_write(Organisation) == "default"
-    finally:
-        reads_from_replica.reset(token)
+    assert route_reads(ReplicaChoice(Healthy(), connect=lambda: None)) == "replica"
+    # Who is signed in is never read from a copy that may lag.
+    assert route_reads(ReplicaChoice(Healthy(), connect=lambda: None), Session) == "default"
+    assert router.db_for_write(Organisation) == "default"
     assert router.allow_migrate("replica", "organisations") is False
+
+
+def test_a_replica_that_refuses_the_connection_is_left_for_the_primary_at_once():
+    def refused():
+        raise OperationalError("connection refused")
+
+    health = Healthy()
+    assert route_reads(ReplicaChoice(health, connect=refused)) == "default"
+    assert health.down is True
+
+
+def test_pages_are_read_from_the_primary_for_a_while_after_an_edit(settings, monkeypatch):
+    settings.REPLICA_MAX_LAG_SECONDS, settings.REPLICA_CHECK_SECONDS = 5, 2
+    note_content_change()
+    assert route_reads(ReplicaChoice(Healthy(), connect=lambda: None)) == "default"
+    later = time.time() + 8
+    monkeypatch.setattr("config.replica.time.time", lambda: later)
+    assert route_reads(ReplicaChoice(Healthy(), connect=lambda: None)) == "replica"
 
 
 class Clock:
