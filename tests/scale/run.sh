@@ -35,12 +35,12 @@ cleanup() {
     [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
     [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null
     for cluster in replica primary; do
-        [ -f "$work/pg-$cluster/postmaster.pid" ] \
-            && as_pg "$PG_BIN/pg_ctl" -D "$work/pg-$cluster" -m immediate -w stop >/dev/null 2>&1
+        [ -f "$work/pg/$cluster/postmaster.pid" ] \
+            && as_pg "$PG_BIN/pg_ctl" -D "$work/pg/$cluster" -m immediate -w stop >/dev/null 2>&1
     done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
     if [ $status -ne 0 ]; then
-        for log in "$work"/*.log; do echo "--- $log (last 40 lines)"; tail -n 40 "$log"; done
+        for log in "$work"/*.log "$work"/pg/*.log; do echo "--- $log (last 40 lines)"; tail -n 40 "$log"; done
     fi
     rm -rf "$work"
     exit $status
@@ -56,17 +56,16 @@ wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 30 s
 }
 
 say "PostgreSQL primary on $PG_PRIMARY_PORT, streaming replica on $PG_REPLICA_PORT"
-mkdir -p "$work/pg-primary" && [ "$(id -u)" = 0 ] && chown postgres "$work/pg-primary"
-as_pg "$PG_BIN/initdb" -D "$work/pg-primary" -U dei -A trust -N >"$work/initdb.log"
+# One folder the postgres user owns: both data folders and their logs.
+mkdir -p "$work/pg" && if [ "$(id -u)" = 0 ]; then chown postgres "$work/pg"; fi
+as_pg "$PG_BIN/initdb" -D "$work/pg/primary" -U dei -A trust -N >"$work/initdb.log"
 pg_options() { echo "-p $1 -k $2 -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby_feedback=on"; }
-as_pg "$PG_BIN/pg_ctl" -D "$work/pg-primary" -l "$work/pg-primary.log" -w \
-    -o "$(pg_options "$PG_PRIMARY_PORT" "$work/pg-primary")" start >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$work/pg/primary" -l "$work/pg/primary.log" -w \
+    -o "$(pg_options "$PG_PRIMARY_PORT" "$work/pg/primary")" start >/dev/null
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U dei dei
-mkdir -p "$work/pg-replica" && chmod 700 "$work/pg-replica"
-[ "$(id -u)" = 0 ] && chown postgres "$work/pg-replica"
-as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U dei -D "$work/pg-replica" -R -X stream
-replica_start="$PG_BIN/pg_ctl -D $work/pg-replica -l $work/pg-replica.log -w -o '$(pg_options "$PG_REPLICA_PORT" "$work/pg-replica")' start"
-replica_stop="$PG_BIN/pg_ctl -D $work/pg-replica -m fast -w stop"
+as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U dei -D "$work/pg/replica" -R -X stream -c fast
+replica_start="$PG_BIN/pg_ctl -D $work/pg/replica -l $work/pg/replica.log -w -o '$(pg_options "$PG_REPLICA_PORT" "$work/pg/replica")' start"
+replica_stop="$PG_BIN/pg_ctl -D $work/pg/replica -m fast -w stop"
 as_pg bash -c "$replica_start" >/dev/null
 
 say "Redis on $REDIS_PORT, moto's S3 server on $S3_PORT"
@@ -83,7 +82,8 @@ export ENV_FILE=/dev/null DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIREC
     DATABASE_REPLICA_URL="postgres://dei@127.0.0.1:$PG_REPLICA_PORT/dei" \
     REPLICA_MAX_LAG_SECONDS=2 REPLICA_CHECK_SECONDS=0.5 \
     CACHE_URL="redis://127.0.0.1:$REDIS_PORT/0" PROXY_CACHE_SECONDS=3 \
-    AXES_FAILURE_LIMIT=3 GUNICORN_WORKERS=1
+    AXES_FAILURE_LIMIT=3 GUNICORN_WORKERS=1 BEHIND_TLS_PROXY=true \
+    CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$PROXY_PORT,https://127.0.0.1:${APP_PORTS[0]},https://127.0.0.1:${APP_PORTS[1]}"
 export SCALE_EDITOR=scale-editor SCALE_PASSWORD="scale-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
     SCALE_ADMIN_PATH=/gestion/ SCALE_WORK="$work" \
     SCALE_PROXY_URL="http://127.0.0.1:$PROXY_PORT" SCALE_BALANCER_URL="http://127.0.0.1:$BALANCER_PORT" \
@@ -161,3 +161,10 @@ wait_for "moto on $S3_PORT" curl -s "http://127.0.0.1:$S3_PORT/"
 
 say "Checks over HTTP (tests/scale)"
 "$BIN/pytest" tests/scale -p no:cacheprovider -p no:randomly -q "$@"
+
+if command -v wrk >/dev/null; then
+    say "Requests per second (docs/scaling.md)"
+    DJANGO_SETTINGS_MODULE=config.settings "$BIN/python" -m tests.scale.measure
+else
+    say "wrk is not installed: no figures measured (apt-get install wrk)"
+fi

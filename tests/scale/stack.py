@@ -51,8 +51,20 @@ def wait_until(predicate, seconds, step=0.2):
         time.sleep(step)
 
 
+# The site's name, as a balancer in front of both instances passes it on: one name, so that
+# both instances make the same page (and the same cache key) for the same address.
+SITE_HOST = "127.0.0.1"
+
+
+class SiteVisitor(Visitor):
+    """A visitor who reaches one instance, or the proxy, under the site's one name."""
+
+    def request(self, method, path, body=None, headers=None):
+        return super().request(method, path, body, {"Host": SITE_HOST, **(headers or {})})
+
+
 def visitor(base_url):
-    return Visitor(base_url=base_url)
+    return SiteVisitor(base_url=base_url)
 
 
 def sign_in(who, password=None, username=None):

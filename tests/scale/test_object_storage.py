@@ -40,7 +40,7 @@ def test_a_logo_is_written_to_the_bucket_and_served_from_its_address():
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    backend, name, address = done.stdout.split()
+    backend, name, address = done.stdout.strip().splitlines()[-1].split()
     assert backend == "S3Storage"
     assert address.startswith(f"{url}/dei-media/")
     with urllib.request.urlopen(address, timeout=10) as reply:

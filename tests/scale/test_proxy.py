@@ -38,8 +38,10 @@ def test_an_unchanged_page_is_answered_304_with_its_etag():
     path = fresh("/fr/partenaires/")
     etag = visitor(APP_URLS[0]).get(path).header("ETag")
     assert etag
+    # The other instance made the same page under the same name: the same ETag.
     reply = visitor(APP_URLS[1]).get(path, headers={"If-None-Match": etag})
     assert reply.status == 304
+    assert reply.body == b""
     assert visitor(PROXY_URL).get(path, headers={"If-None-Match": etag}).status == 304
 
 
