@@ -35,12 +35,14 @@ replica_choice = contextvars.ContextVar("replica_choice", default=None)
 # When content last changed (time.time(), seconds), in the cache shared by every host.
 LAST_CHANGE_KEY = "replica.last_content_change"
 
-# The lag, in seconds, of a replica that has replayed everything it received is 0; otherwise
-# the age of the last transaction it replayed. None on a server that is not a replica.
+# The lag, in seconds, of a replica that has replayed everything it received is 0 (just after a
+# restart the receiver reports the start of its segment, behind what was replayed); otherwise
+# the age of the last transaction it replayed. None on a server that is not a replica, and
+# when the lag cannot be known (nothing received and nothing replayed since it started).
 LAG_QUERY = """
     SELECT CASE
         WHEN NOT pg_is_in_recovery() THEN NULL
-        WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+        WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
         ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())
     END
 """
