@@ -21,6 +21,14 @@ for tool in "$PG_BIN/pg_ctl" /usr/bin/redis-server /usr/sbin/nginx; do
     [ -x "$tool" ] || { echo "scale-test: $tool is missing (apt-get install postgresql redis-server nginx)" >&2; exit 2; }
 done
 
+for port in "$PG_PRIMARY_PORT" "$PG_REPLICA_PORT" "$REDIS_PORT" "$S3_PORT" "$PROXY_PORT" \
+    "${APP_PORTS[@]}" "$BALANCER_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "scale-test: port $port is already in use (a previous run still going?)" >&2
+        exit 2
+    fi
+done
+
 work=$(mktemp -d /tmp/dei-scale.XXXXXX)
 chmod 755 "$work"
 pids=()
