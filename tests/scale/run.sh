@@ -33,7 +33,8 @@ work=$(mktemp -d /tmp/dei-scale.XXXXXX)
 chmod 755 "$work"
 pids=()
 # PostgreSQL refuses to run as root: as root, its commands run as the postgres user.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /: the postgres user may not enter the folder CI cloned into.
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 say() { echo "scale-test: $*"; }
 
 cleanup() {
@@ -101,8 +102,8 @@ export SCALE_EDITOR=scale-editor SCALE_PASSWORD="scale-$(head -c 24 /dev/urandom
     SCALE_PSQL_REPLICA="$PG_BIN/psql -h 127.0.0.1 -p $PG_REPLICA_PORT -U dei -d dei -tAq" \
     SCALE_S3_URL="http://127.0.0.1:$S3_PORT"
 if [ "$(id -u)" = 0 ]; then
-    export SCALE_REPLICA_STOP="runuser -u postgres -- bash -c \"$replica_stop\"" \
-        SCALE_REPLICA_START="runuser -u postgres -- bash -c \"$replica_start\""
+    export SCALE_REPLICA_STOP="cd / && runuser -u postgres -- bash -c \"$replica_stop\"" \
+        SCALE_REPLICA_START="cd / && runuser -u postgres -- bash -c \"$replica_start\""
 else
     export SCALE_REPLICA_STOP="$replica_stop" SCALE_REPLICA_START="$replica_start"
 fi
