@@ -78,7 +78,7 @@ def test_the_image_is_slim_unprivileged_and_built_with_its_static_files():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert dockerfile.startswith("# ") and "FROM python:3.11-slim" in dockerfile
     assert "USER app" in dockerfile
-    assert 'pip install ".[redis]"' in dockerfile
+    assert 'pip install ".[redis,s3]"' in dockerfile
     assert "collectstatic --noinput" in dockerfile
     assert "pybabel -q compile" in dockerfile
     assert "/healthz" in dockerfile
