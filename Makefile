@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
 
-.PHONY: run test smoke bench soak lint format messages compilemessages install
+.PHONY: run test smoke scale-test bench soak lint format messages compilemessages install
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,redis]"
+	$(BIN)/pip install --quiet -e ".[dev,redis,s3]"
 	touch $@
 
 # A local .env for development: DEBUG on and a random secret key, made once, never committed.
@@ -54,6 +54,12 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en -l es \
 		--ignore=.venv --ignore=staticfiles --ignore=tests
+
+# Beyond one machine (docs/scaling.md): PostgreSQL primary + replica, Redis, two gunicorn
+# instances, nginx caching in front and an S3 server, all on 127.0.0.1, checked over HTTP and
+# measured, then stopped. Needs Debian's postgresql, redis-server and nginx. A few minutes.
+scale-test: install compilemessages
+	bash tests/scale/run.sh
 
 # The benchmark (docs/performance.md): throw-away databases at three sizes, every page
 # in-process, then gunicorn under wrk. SQLite, or PostgreSQL when DATABASE_URL is set.
