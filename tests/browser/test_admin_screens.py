@@ -44,6 +44,9 @@ def user_in(django_user_model, role):
 
         import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
         import_module("stats.migrations.0007_open_data_roles").grant_roles(Group, Permission)
+        import_module("stats.migrations.0011_open_data_for_editors_and_approvers").grant_roles(
+            Group, Permission
+        )
     user = django_user_model.objects.create_user(role.lower(), f"{role}@example.org", "pw")
     user.groups.add(Group.objects.get(name=role))
     return user

@@ -15,6 +15,9 @@ def member_of(django_user_model, group_name, username):
         # The browser tests empty the database, groups made by migration included.
         import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
         import_module("stats.migrations.0007_open_data_roles").grant_roles(Group, Permission)
+        import_module("stats.migrations.0011_open_data_for_editors_and_approvers").grant_roles(
+            Group, Permission
+        )
         import_module("pages.migrations.0002_roles_for_pages").grant_roles(Group, Permission)
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
     user.is_staff = True
