@@ -50,6 +50,21 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key"
 
+# The one origin of every absolute address the site publishes (canonical, hreflang, x-default,
+# sitemap, robots.txt, JSON-LD): never the request's Host header, which a visitor chooses and a
+# cached page would then hand to everyone. Scheme and host, no path: https://www.example.org
+SITE_URL = env.str("SITE_URL", default="").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Set the SITE_URL environment variable to the public origin of "
+            "the site (scheme and host, e.g. https://www.example.org), or set DEBUG=true for "
+            "local development."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
+if not SITE_URL.startswith(("http://", "https://")) or "/" in SITE_URL.split("://", 1)[1]:
+    raise ImproperlyConfigured(f"SITE_URL={SITE_URL!r} must be a scheme and host only.")
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

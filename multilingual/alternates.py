@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, override
 
+from config.site_url import absolute_url
+
 from .availability import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -11,6 +13,8 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 def language_context(request, languages=None, obj=None):
     """Template context for a page that exists in `languages` (all of them by default).
+
+    Absolute addresses come from settings.SITE_URL (config/site_url.py), never from the request.
 
     The URL in each language comes from the object itself when there is one, so that it carries
     that language's slug: reversing the current URL in another language would keep this
@@ -25,13 +29,16 @@ def language_context(request, languages=None, obj=None):
                 return obj.get_absolute_url()
         return translate_url(request.path, lang)
 
-    urls = {lang: url_in(lang) for lang in {*languages, current}}
+    urls = {lang: url_in(lang) for lang in {*languages, current, SOURCE_LANGUAGE}}
+    # A page shown in French for want of a translation is not a page of its own: its canonical
+    # is the French one, as its hreflang and the sitemap say.
+    canonical = current if current in languages else SOURCE_LANGUAGE
     alternates = [
         {
             "code": lang,
             "name": LANGUAGE_NAMES[lang],
             "url": urls[lang],
-            "absolute_url": request.build_absolute_uri(urls[lang]),
+            "absolute_url": absolute_url(urls[lang]),
             "is_current": lang == current,
         }
         for lang in languages
@@ -40,7 +47,7 @@ def language_context(request, languages=None, obj=None):
         "page_languages": languages,
         "alternates": alternates,
         "other_languages": [a for a in alternates if not a["is_current"]],
-        "canonical_url": request.build_absolute_uri(urls[current]),
-        "x_default_url": request.build_absolute_uri(urls[SOURCE_LANGUAGE]),
+        "canonical_url": absolute_url(urls[canonical]),
+        "x_default_url": absolute_url(urls[SOURCE_LANGUAGE]),
         "content_in_visitor_language": current in languages,
     }

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from config.site_url import absolute_url
 from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
@@ -77,7 +78,7 @@ def organisation_detail(request, slug):
 
 @require_safe
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"))
     # The admin is not named: its address (ADMIN_URL) is better kept out of public files.
     lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
