@@ -23,8 +23,9 @@ def organisation_json_ld(request, organisation):
         data["alternateName"] = organisation.acronym
     if organisation.logo:
         data["logo"] = absolute_url(organisation.logo.url)
-    if organisation.parent:
-        data["parentOrganization"] = {"@type": "Organization", "name": organisation.parent.name}
+    if organisation.public_parent:
+        parent = organisation.public_parent
+        data["parentOrganization"] = {"@type": "Organization", "name": parent.name}
     payload = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     # Safe: the escapes above leave no "<", ">" or "&" in the payload.
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
