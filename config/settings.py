@@ -65,6 +65,9 @@ if not SITE_URL:
 if not SITE_URL.startswith(("http://", "https://")) or "/" in SITE_URL.split("://", 1)[1]:
     raise ImproperlyConfigured(f"SITE_URL={SITE_URL!r} must be a scheme and host only.")
 
+# django.contrib.redirects keeps its redirects per site: this site is the one.
+SITE_ID = 1
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -78,6 +81,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff's redirects from the old site's addresses (multilingual/redirects.py); they need sites.
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django.contrib.postgres",
     "multilingual",
     "editing",
@@ -105,6 +111,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Old, short and misspelt addresses: a permanent redirect to their page, not a 404.
+    "multilingual.redirects.AddressRedirectMiddleware",
     # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
     "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",

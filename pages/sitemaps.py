@@ -39,7 +39,13 @@ class MultilingualSitemap(Sitemap):
 
 class StaticPagesSitemap(MultilingualSitemap):
     def items(self):
-        return ["pages:home", "partners:list", "statistics:list", "pages:about"]
+        return [
+            "pages:home",
+            "partners:list",
+            "statistics:list",
+            "pages:about",
+            "organisations:list",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -8,6 +8,7 @@ from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
+from multilingual.collation import sorted_by_shown_name
 from organisations.models import Organisation
 from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
@@ -39,6 +40,20 @@ def about(request):
     figures = KeyFigure.objects.published().filter(key__in=ABOUT_FIGURES)
     by_key = {figure.key.replace("-", "_"): figure for figure in figures}
     return render(request, "pages/about.html", {"figures": by_key, **language_context(request)})
+
+
+@cached_for_visitors
+def organisation_list(request):
+    """Every published organisation, by its name as shown in the visitor's language (one query)."""
+    organisations = Organisation.objects.visible_to(request)
+    return render(
+        request,
+        "pages/organisation_list.html",
+        {
+            "organisations": sorted_by_shown_name(organisations, name=lambda body: body.name),
+            **language_context(request),
+        },
+    )
 
 
 def page_languages(organisation, partnerships):
