@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Old, short and misspelt addresses: a permanent redirect to their page, not a 404.
     "multilingual.redirects.AddressRedirectMiddleware",
+    # `/` remembers the language of the last page read (Django's language cookie).
+    "multilingual.language_cookie.RememberLanguageMiddleware",
     # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
     "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -234,6 +236,10 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor last read is remembered for a year (multilingual/language_cookie.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

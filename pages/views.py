@@ -86,7 +86,7 @@ def organisation_detail(request, slug):
             "partnerships": partnerships,
             "figures": figures,
             "sections": sections,
-            **language_context(request, languages, obj=organisation),
+            **language_context(request, languages, obj=organisation, closest="organisations:list"),
         },
     )
 
