@@ -29,7 +29,9 @@ def home(request):
         "pages/home.html",
         {
             "figures": list(figures[:HOME_FIGURES]),
-            "partners": list(partners),
+            # By the name as the visitor reads it (multilingual/collation.py), not by a column
+            # that is empty where a name is not translated.
+            "partners": sorted_by_shown_name(partners, name=lambda body: body.name),
             **language_context(request),
         },
     )
@@ -76,7 +78,9 @@ def organisation_detail(request, slug):
         organisation.partnerships.visible_to(request).select_related("consultative_status")
     )
     figures = list(organisation.figures.visible_to(request).select_related("source_organisation"))
-    sections = list(organisation.children.visible_to(request))
+    sections = sorted_by_shown_name(
+        organisation.children.visible_to(request), name=lambda body: body.name
+    )
     languages = page_languages(organisation, partnerships)
     return render(
         request,
