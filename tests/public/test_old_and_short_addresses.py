@@ -120,3 +120,18 @@ def test_a_staff_redirect_from_an_old_path_reaches_the_page_in_the_visitors_lang
     )
     assert target(client.get("/nos-partenaires.html", **SPANISH_BROWSER)) == "/es/socios/"
     assert target(client.get("/nos-partenaires.html", **FRENCH_BROWSER)) == "/fr/partenaires/"
+
+
+def test_the_list_of_organisations_is_cached_and_an_edit_reaches_it(client, unicef):
+    assert client.get("/fr/organisations/")["X-Cache"] == "miss"
+    assert client.get("/fr/organisations/")["X-Cache"] == "hit"
+    make_organisation(name_fr="Nouvel organisme", slug_fr="nouvel-organisme")
+    fresh = client.get("/fr/organisations/")
+    assert fresh["X-Cache"] == "miss"
+    assert "Nouvel organisme" in fresh.content.decode()
+
+
+def test_a_redirect_is_the_same_whatever_host_asked_first(client, unicef):
+    first = client.get("/fr/Partenaires/", HTTP_HOST="localhost")
+    assert first["Location"] == "/fr/partenaires/"
+    assert "X-Cache" not in first
