@@ -18,7 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from editing.registry import searchable_models
 from multilingual.languages import SOURCE_LANGUAGE, english_name
 
-from .matching import find_word, has_word, query_words
+from .matching import find_word, fold, has_word, query_words, word_patterns
 
 MAX_QUERY_LENGTH = 100
 SNIPPET_CONTEXT = 80
@@ -98,13 +98,14 @@ def search(query, language):
 
 
 def _search(words, language):
+    patterns = word_patterns(words)
     scored = []
     for source in sources():
         queryset = source.queryset()
         if connection.vendor == "postgresql":
             queryset = _postgres_candidates(queryset, source.fields, words, language)
         for obj in queryset:
-            rank = _rank(obj, source, words)
+            rank = _rank(obj, source, patterns)
             if rank is not None:
                 result = Result(
                     kind=source.kind,
@@ -131,17 +132,17 @@ def _postgres_candidates(queryset, fields, words, language):
     return queryset.annotate(document=vector).filter(document=search_query)
 
 
-def _rank(obj, source, words):
+def _rank(obj, source, patterns):
     """The sort key of a match, lower first; None when a word is found in no field."""
-    texts = [getattr(obj, field) or "" for field in source.fields]
+    texts = [fold(getattr(obj, field)) for field in source.fields]
     positions = []
-    for word in words:
-        found = [index for index, text in enumerate(texts) if has_word(text, word)]
-        if not found:
+    for pattern in patterns:
+        found = next((i for i, text in enumerate(texts) if has_word(text, pattern)), None)
+        if found is None:
             return None
-        positions.append(found[0])
+        positions.append(found)
     titles = texts[: len(source.title_fields)]
-    whole_name = any(has_word(text, word, exact=True) for text in titles for word in words)
+    whole_name = any(has_word(text, p, exact=True) for text in titles for p in patterns)
     return (0 if whole_name else 1, sum(positions))
 
 
