@@ -19,7 +19,7 @@ CLOSEST_NOTES = {
 }
 
 
-def _switcher(request, alternates, languages, closest):
+def _switcher(request, alternates, closest):
     """The switcher's links: every language, each to this page where it exists, else to the
     closest page that does (`closest`, a URL name), with a note saying so in that language.
 
@@ -90,7 +90,7 @@ def language_context(request, languages=None, obj=None, closest="pages:home"):
     return {
         "page_languages": languages,
         "alternates": alternates,
-        "switcher": _switcher(request, alternates, languages, closest),
+        "switcher": _switcher(request, alternates, closest),
         "other_languages": [a for a in alternates if not a["is_current"]],
         "canonical_url": absolute_url(urls[canonical]),
         "x_default_url": absolute_url(urls[SOURCE_LANGUAGE]),
