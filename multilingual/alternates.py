@@ -25,7 +25,8 @@ def _switcher(request, alternates, closest):
 
     The visitor's query string is kept on this page's other languages (a search stays a search).
     """
-    query = request.GET.urlencode()
+    # As sent, not parsed: a page that reads no parameter must not refuse a thousand of them.
+    query = request.META.get("QUERY_STRING", "")
     links = []
     existing = {alternate["code"]: alternate for alternate in alternates}
     current = get_language()

@@ -19,6 +19,7 @@ header the page cache's key leaves out, as these answers are never cached.
 """
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_vary_headers
@@ -73,6 +74,12 @@ def page_address(path, language, other_than=None):
     return None
 
 
+def _with_raw_query(url, request):
+    """`url` with the request's query string exactly as sent (never parsed, so never refused)."""
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
 def _with_query(url, query):
     """`url` with the QueryDict `query` (kept as the visitor typed it) if it is not empty."""
     return f"{url}?{query.urlencode()}" if query else url
@@ -88,7 +95,7 @@ class AddressRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        wanted = request.GET.get(LANG_PARAMETER, "").lower()
+        wanted = self.wanted_language(request)
         if wanted in LANGUAGE_CODES and request.method in ("GET", "HEAD"):
             target = page_address(request.path, wanted)
             if target is not None:
@@ -100,6 +107,17 @@ class AddressRedirectMiddleware:
             return self.redirect_for(request) or response
         return response
 
+    @staticmethod
+    def wanted_language(request):
+        """The `?lang=` value, lower case, or "". The query is parsed only when it names `lang`,
+        so that a page which reads no parameter still ignores a thousand of them."""
+        if f"{LANG_PARAMETER}=" not in request.META.get("QUERY_STRING", ""):
+            return ""
+        try:
+            return request.GET.get(LANG_PARAMETER, "").lower()
+        except TooManyFieldsSent:
+            return ""
+
     def redirect_for(self, request):
         """The redirect answering this 404, or None."""
         prefix, _rest = split_language(request.path)
@@ -110,10 +128,10 @@ class AddressRedirectMiddleware:
         if target is None or target == request.path:
             return None
         if prefix is not None:
-            return HttpResponsePermanentRedirect(_with_query(target, request.GET))
+            return HttpResponsePermanentRedirect(_with_raw_query(target, request))
         # The language came from the browser (as LocaleMiddleware's own redirects): temporary, and
         # shared caches must keep one answer per language.
-        response = HttpResponseRedirect(_with_query(target, request.GET))
+        response = HttpResponseRedirect(_with_raw_query(target, request))
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 
