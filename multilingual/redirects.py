@@ -144,6 +144,8 @@ def staff_redirect(path, language):
     """
     from django.contrib.redirects.models import Redirect
 
+    if "\x00" in path:
+        return None  # no stored path holds one, and PostgreSQL refuses it in a query
     old_paths = list(dict.fromkeys([path, path.lower()]))
     redirect = (
         Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=old_paths)
