@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.redirects.models import Redirect
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.test import Client
@@ -310,6 +311,9 @@ def world(django_user_model, monkeypatch, settings):
     AccessAttempt.objects.create(**someone, failures_since_start=1, get_data="", post_data="")
     AccessLog.objects.create(**someone)
     AccessFailureLog.objects.create(**someone)
+    # Staff's redirects from the old site (django.contrib.redirects): the second is the newest.
+    old_address = Redirect.objects.create(site_id=1, old_path="/ancien.html", new_path="/fr/")
+    Redirect.objects.create(site_id=1, old_path="/plus-ancien.html", new_path="/fr/")
     return World(
         editor=editor,
         translator=translator_user,
@@ -324,6 +328,7 @@ def world(django_user_model, monkeypatch, settings):
             User: editor,
             Group: Group.objects.get(name=TRANSLATORS),
             WorkflowSettings: WorkflowSettings.objects.create(pk=1),
+            Redirect: old_address,
         },
     )
 
@@ -584,6 +589,7 @@ SNAPSHOT_MODELS = [
     User.user_permissions.through,
     Group.permissions.through,
     AccessAttempt,
+    Redirect,
 ]
 # Written on every sign-in, by force_login too.
 IGNORED = {"last_login"}
