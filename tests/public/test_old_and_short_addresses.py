@@ -5,7 +5,9 @@ import pytest
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 
+from pages.models import Page
 from tests.conftest import make_organisation
+from tests.pages.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +28,12 @@ def unicef():
         summary_en="A fund.",
         summary_es="Un fondo.",
     )
+
+
+@pytest.fixture
+def about_page():
+    """The About page staff placed: /a-propos/ is a page they write (pages/)."""
+    return make_page(title_fr="À propos", slug_fr="a-propos", placement=Page.Placement.ABOUT)
 
 
 def permanent_target(response):
@@ -57,7 +65,7 @@ def target(response):
     ],
 )
 def test_an_address_in_any_language_words_redirects_to_its_page(
-    client, unicef, path, browser, status, expected
+    client, unicef, about_page, path, browser, status, expected
 ):
     response = client.get(path, **browser)
     assert response.status_code == status
