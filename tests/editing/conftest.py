@@ -9,16 +9,27 @@ from django.urls import reverse
 
 from editing.roles import EDITORS, TRANSLATORS
 
+# The data migrations that make the roles' groups, in the order they run.
+ROLE_MIGRATIONS = (
+    "editing.migrations.0001_roles",
+    "stats.migrations.0007_open_data_roles",
+    "pages.migrations.0002_roles_for_pages",
+    "editing.migrations.0003_contributors_and_approvers",
+    "stats.migrations.0011_open_data_for_editors_and_approvers",
+    "pages.migrations.0006_pages_for_contributors_and_approvers",
+)
+
+
+def restore_roles():
+    """The groups as the migrations leave them: the browser tests empty the database, groups
+    made by migration included."""
+    for name in ROLE_MIGRATIONS:
+        import_module(name).grant_roles(Group, Permission)
+
 
 def member_of(django_user_model, group_name, username):
     if not Group.objects.filter(name=group_name).exists():
-        # The browser tests empty the database, groups made by migration included.
-        import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
-        import_module("stats.migrations.0007_open_data_roles").grant_roles(Group, Permission)
-        import_module("stats.migrations.0011_open_data_for_editors_and_approvers").grant_roles(
-            Group, Permission
-        )
-        import_module("pages.migrations.0002_roles_for_pages").grant_roles(Group, Permission)
+        restore_roles()
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
     user.is_staff = True
     user.save()
