@@ -9,6 +9,7 @@ negotiated language or `Vary` header finds its own entry, or none.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_cache_key,
@@ -17,8 +18,6 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
-
-from django.utils import timezone
 from django.utils.http import http_date
 
 from editing.preview import is_preview
