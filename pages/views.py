@@ -23,8 +23,10 @@ HOME_FIGURES = 4
 
 @cached_for_visitors
 def home(request):
-    # A figure whose source is missing is never a home-page highlight.
-    figures = KeyFigure.objects.published().with_source().select_related("source_organisation")
+    # A figure whose source is missing, or hidden from visitors, is never a home-page highlight.
+    figures = (
+        KeyFigure.objects.published().with_public_source().select_related("source_organisation")
+    )
     partners = Organisation.objects.published().filter(live("partnerships")).distinct()
     return render(
         request,
