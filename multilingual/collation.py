@@ -84,10 +84,11 @@ def _current_language():
     return language if language in LANGUAGE_CODES else SOURCE_LANGUAGE
 
 
-def shown_text(model, field, language=None):
+def shown_text(model, field, language=None, published_only=True):
     """An SQL expression for `field` of `model` as a visitor reads it in `language` (default:
     the active one): the translation when filled and, for content with per-language
-    publishing, published; else the source language's text."""
+    publishing, published (unless `published_only` is False: the admin shows unpublished
+    translations); else the source language's text."""
     language = language or _current_language()
     source = F(build_localized_fieldname(field, SOURCE_LANGUAGE))
     if language == SOURCE_LANGUAGE:
@@ -97,7 +98,7 @@ def shown_text(model, field, language=None):
     from editing.translation_status import published_field
 
     published = published_field(language)
-    if any(f.name == published for f in model._meta.fields):
+    if published_only and any(f.name == published for f in model._meta.fields):
         translated = Case(
             When(**{published: True}, then=translated),
             default=Value(None),
@@ -106,10 +107,12 @@ def shown_text(model, field, language=None):
     return Coalesce(translated, source, output_field=CharField())
 
 
-def by_shown_name(model, field="name", language=None):
-    """An ascending ORDER BY term: `field` as shown in `language`, in that language's collation."""
+def by_shown_name(model, field="name", language=None, published_only=True):
+    """An ascending ORDER BY term: `field` as shown in `language`, in that language's collation
+    (`published_only` as for `shown_text`)."""
     language = language or _current_language()
-    return Collate(shown_text(model, field, language), collation_name(language)).asc()
+    shown = shown_text(model, field, language, published_only)
+    return Collate(shown, collation_name(language)).asc()
 
 
 def order_by_shown_name(queryset, field="name", language=None):
@@ -135,3 +138,14 @@ def register_sqlite_collations(sender, connection, **kwargs):
         return
     for language, _name in settings.LANGUAGES:
         connection.connection.create_collation(collation_name(language), _comparison(language))
+
+
+class OrderedByShownName:
+    """ModelAdmin mixin: the list (and its autocomplete) ordered by `shown_name_field` as the
+    admin shows it in its language, the French where untranslated, in that language's
+    collation, instead of a column that is empty where a name is not translated."""
+
+    shown_name_field = "name"
+
+    def get_ordering(self, request):
+        return [by_shown_name(self.model, self.shown_name_field, published_only=False), "pk"]
