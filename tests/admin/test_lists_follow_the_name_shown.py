@@ -44,3 +44,19 @@ def test_the_pages_list_follows_the_english_title_shown(editor_client):
         "Éducation",
         "Rights",
     ]
+
+
+def test_choosing_an_organisation_offers_them_in_the_name_shown_order(editor_client):
+    make_organisation(name_fr="Conseil international", name_es="Consejo Internacional")
+    make_organisation(name_fr="Comité des droits de l’enfant")  # untranslated
+    make_organisation(name_fr="Conseil de l’Europe", name_es="Consejo de Europa")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "partners", "model_name": "partnership", "field_name": "organisation"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert [result["text"] for result in response.json()["results"]] == [
+        "Comité des droits de l’enfant",
+        "Consejo de Europa",
+        "Consejo Internacional",
+    ]
