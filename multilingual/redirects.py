@@ -152,7 +152,9 @@ class AddressRedirectMiddleware:
             query = request.GET.copy()
         except TooManyFieldsSent:
             return None
-        words = query.pop(OLD_SEARCH_PARAMETER, [""])[-1]
+        if OLD_SEARCH_PARAMETER not in query:
+            return None  # "s=" was part of another parameter ("ids=…")
+        words = query.pop(OLD_SEARCH_PARAMETER)[-1]
         query.pop(LANG_PARAMETER, None)
         query[SEARCH_PARAMETER] = words
         language = wanted if wanted in LANGUAGE_CODES else get_language()

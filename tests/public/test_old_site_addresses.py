@@ -86,6 +86,11 @@ def test_a_redirect_chosen_by_the_browser_says_it_varies_by_its_language(client)
     assert "Accept-Language" in response["Vary"]
 
 
+def test_a_parameter_merely_ending_in_s_is_no_search(client):
+    response = client.get("/?ids=3", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Location"] == "/en/?ids=3"
+
+
 def test_an_unknown_language_parameter_leaves_the_visitor_in_their_language(client):
     response = client.get("/?lang=de", HTTP_ACCEPT_LANGUAGE="es")
     assert response["Location"].startswith("/es/")
