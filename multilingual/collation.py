@@ -109,15 +109,22 @@ def shown_text(model, field, language=None, published_only=True):
 
 def by_shown_name(model, field="name", language=None, published_only=True):
     """An ascending ORDER BY term: `field` as shown in `language`, in that language's collation
-    (`published_only` as for `shown_text`)."""
+    (`published_only` as for `shown_text`). `field` may be a tuple of fields, for a list that
+    shows the first one not empty (("acronym", "name"): “UNICEF”, else the full name)."""
     language = language or _current_language()
-    shown = shown_text(model, field, language, published_only)
+    fields = (field,) if isinstance(field, str) else tuple(field)
+    texts = [shown_text(model, name, language, published_only) for name in fields]
+    shown = texts[-1]
+    if len(texts) > 1:
+        first = (NullIf(text, Value("")) for text in texts[:-1])
+        shown = Coalesce(*first, shown, output_field=CharField())
     return Collate(shown, collation_name(language)).asc()
 
 
 def order_by_shown_name(queryset, field="name", language=None):
-    """`queryset` ordered by `field` as shown in `language` (default: the active one), the
-    primary key breaking ties so that pages of a paginated list never overlap."""
+    """`queryset` ordered by `field` (a field or a tuple, as for `by_shown_name`) as shown in
+    `language` (default: the active one), the primary key breaking ties so that pages of a
+    paginated list never overlap."""
     return queryset.order_by(by_shown_name(queryset.model, field, language), "pk")
 
 

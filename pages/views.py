@@ -33,9 +33,10 @@ def home(request):
         "pages/home.html",
         {
             "figures": list(figures[:HOME_FIGURES]),
-            # By the name as the visitor reads it, in the language's collation
-            # (multilingual/collation.py), not by a column empty where a name is not translated.
-            "partners": list(order_by_shown_name(partners)),
+            # By what the visitor reads (the acronym, else the name), in the language's
+            # collation (multilingual/collation.py), not by a column empty where a name is not
+            # translated.
+            "partners": list(order_by_shown_name(partners, ("acronym", "name"))),
             **language_context(request),
         },
     )

@@ -175,3 +175,25 @@ def test_each_language_has_its_collation_on_this_engine(db):
             name = collation_name(language)
             cursor.execute(f"SELECT 'b' < 'a' COLLATE {connection.ops.quote_name(name)}")
             assert cursor.fetchone()[0] in (False, 0), name
+
+
+def test_the_home_pages_partners_are_in_the_order_of_what_is_shown(client):
+    """The home page shows each partner's acronym, else its name: that is the order."""
+    for french, acronym_fr, acronym_en in [
+        ("Organisation internationale du travail", "OIT", "ILO"),
+        ("Fonds des Nations unies pour l’enfance", "UNICEF", ""),
+        ("Agence des droits fondamentaux", "FRA", ""),
+        ("Child Rights Connect", "", ""),
+        ("Conseil de l’Europe", "", ""),
+    ]:
+        make_partnership(
+            make_organisation(name_fr=french, acronym_fr=acronym_fr, acronym_en=acronym_en)
+        )
+
+    def shown(path):
+        html = client.get(path).content.decode()
+        html = re.search(r'<ul class="partner-brief">(.*?)</ul>', html, re.S).group(1)
+        return re.findall(r"<a [^>]*>([^<]+)</a>", html)
+
+    assert shown("/fr/") == ["Child Rights Connect", "Conseil de l’Europe", "FRA", "OIT", "UNICEF"]
+    assert shown("/en/") == ["Child Rights Connect", "Conseil de l’Europe", "FRA", "ILO", "UNICEF"]
