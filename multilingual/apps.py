@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,11 @@ class MultilingualConfig(AppConfig):
 
     name = "multilingual"
     verbose_name = _("Languages")
+
+    def ready(self):
+        from .collation import register_sqlite_collations
+
+        # SQLite sorts by the languages' collations as PostgreSQL does (multilingual/collation.py).
+        connection_created.connect(
+            register_sqlite_collations, dispatch_uid="multilingual-collations"
+        )

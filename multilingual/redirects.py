@@ -12,22 +12,30 @@ Tried in order, on a 404 only (so a real page is never shadowed):
    is given in that same language.
 
 Before any view, the old site's WordPress-style `?lang=xx` parameter (`/?lang=en`,
-`/partenaires/?lang=es`) sends to the page in that language.
+`/partenaires/?lang=es`, `?lang=en_US`) sends to the page in that language, and its search
+address (`/?s=enfant`, from the search field every page had) to our search for the same words.
+Accented letters typed in a path are read without their accents (`/fr/chiffres-clés/`), as our
+slugs are written.
 
 A redirect that depends on the visitor's language says so in `Vary`; nothing here is read from a
 header the page cache's key leaves out, as these answers are never cached.
 """
+
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, get_supported_language_variant, override
 
 from .languages import LANGUAGE_CODES
 
 LANG_PARAMETER = "lang"
+# WordPress's search parameter, and ours.
+OLD_SEARCH_PARAMETER = "s"
+SEARCH_PARAMETER = "q"
 
 
 def _resolve_in(language, rest):
@@ -53,16 +61,23 @@ def split_language(path):
     return None, path.lstrip("/")
 
 
+def without_accents(text):
+    """`text` with its combining marks removed: "chiffres-clés" → "chiffres-cles"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def page_address(path, language, other_than=None):
     """The address of the page `path` names, in `language`, or None if it names none.
 
-    `path` may have a prefix or not, words of any language, upper case, or no final slash.
-    An address equal to `other_than` (the one that just answered 404) is passed over.
+    `path` may have a prefix or not, words of any language, upper case, accents where the
+    address has none, or no final slash. An address equal to `other_than` (the one that just
+    answered 404) is passed over.
     """
     _prefix, rest = split_language(path)
-    candidates = [rest, rest.lower()]
+    candidates = [rest, rest.lower(), without_accents(rest).lower()]
     if not rest.endswith("/") and rest:
-        candidates += [f"{rest}/", f"{rest.lower()}/"]
+        candidates += [f"{candidate}/" for candidate in candidates]
     languages = [language, *(code for code in LANGUAGE_CODES if code != language)]
     for candidate in dict.fromkeys(candidates):
         for words_language in languages:
@@ -96,6 +111,10 @@ class AddressRedirectMiddleware:
 
     def __call__(self, request):
         wanted = self.wanted_language(request)
+        if request.method in ("GET", "HEAD") and request.path == "/":
+            search = self.old_search(request, wanted)
+            if search is not None:
+                return search
         if wanted in LANGUAGE_CODES and request.method in ("GET", "HEAD"):
             target = page_address(request.path, wanted)
             if target is not None:
@@ -109,14 +128,44 @@ class AddressRedirectMiddleware:
 
     @staticmethod
     def wanted_language(request):
-        """The `?lang=` value, lower case, or "". The query is parsed only when it names `lang`,
-        so that a page which reads no parameter still ignores a thousand of them."""
+        """The `?lang=` value as one of the site's languages ("en" for "en_US" too), else as
+        given, lower case, or "". The query is parsed only when it names `lang`, so that a page
+        which reads no parameter still ignores a thousand of them."""
         if f"{LANG_PARAMETER}=" not in request.META.get("QUERY_STRING", ""):
             return ""
         try:
-            return request.GET.get(LANG_PARAMETER, "").lower()
+            value = request.GET.get(LANG_PARAMETER, "").lower().replace("_", "-")
         except TooManyFieldsSent:
             return ""
+        try:
+            return get_supported_language_variant(value) if value else ""
+        except LookupError:
+            return value
+
+    @staticmethod
+    def old_search(request, wanted):
+        """The redirect of the old site's search (`/?s=enfant`, `/?s=enfant&lang=en`) to ours
+        (`/en/search/?q=enfant`), or None for any other request to `/`."""
+        if f"{OLD_SEARCH_PARAMETER}=" not in request.META.get("QUERY_STRING", ""):
+            return None
+        try:
+            query = request.GET.copy()
+        except TooManyFieldsSent:
+            return None
+        if OLD_SEARCH_PARAMETER not in query:
+            return None  # "s=" was part of another parameter ("ids=…")
+        words = query.pop(OLD_SEARCH_PARAMETER)[-1]
+        query.pop(LANG_PARAMETER, None)
+        query[SEARCH_PARAMETER] = words
+        language = wanted if wanted in LANGUAGE_CODES else get_language()
+        with override(language):
+            url = _with_query(reverse("search:results"), query)
+        if wanted in LANGUAGE_CODES:
+            return HttpResponsePermanentRedirect(url)
+        # The language came from the browser: temporary, one answer per language (as below).
+        response = HttpResponseRedirect(url)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
 
     def redirect_for(self, request):
         """The redirect answering this 404, or None."""

@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.admin import EditorialAdmin
+from multilingual.collation import OrderedByShownName
 from multilingual.languages import LANGUAGE_CODES
 
 from .models import Organisation
@@ -22,7 +23,7 @@ def translated(*fields):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(OrderedByShownName, EditorialAdmin, TabbedTranslationAdmin):
     formfield_overrides = {
         **HTTPS_URL_FIELDS,
         models.ImageField: {"form_class": LogoFormField},

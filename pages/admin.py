@@ -13,6 +13,7 @@ from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from editing.admin import EditorialAdmin, SafeAutocompleteMixin, SortableEditorialMixin
+from multilingual.collation import OrderedByShownName
 from organisations.admin import translated
 from organisations.models import Organisation
 from stats.admin import KeyFigureAdmin
@@ -23,7 +24,8 @@ from .models import NavigationItem, Page
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
+class PageAdmin(OrderedByShownName, EditorialAdmin, TabbedTranslationAdmin):
+    shown_name_field = "title"
     list_display = ("title", "placement", "is_published", "updated_at")
     list_filter = ("is_published", "placement")
     search_fields = translated("title", "summary")

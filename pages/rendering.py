@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from editing.old_slugs import SLUG_COLUMNS
-from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+from editing.translation_status import published_field
+from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 from organisations.models import Organisation
 from stats.formatting import figure_display
 from stats.models import KeyFigure
@@ -30,6 +31,11 @@ FIGURE_FIELDS = [
     "source_organisation",
     *_translated("label", "source_title"),
     *_translated("name", "acronym", prefix="source_organisation__"),
+    # Whether the source body is live (a hidden one is never named: `public_source_organisation`)
+    # and which translations are published (editing/unpublished.py hides the others).
+    *(f"source_organisation__{field}" for field in ("is_published", "publish_at", "expire_at")),
+    *(published_field(code) for code in TRANSLATION_LANGUAGES),
+    *(f"source_organisation__{published_field(code)}" for code in TRANSLATION_LANGUAGES),
 ]
 
 

@@ -9,7 +9,7 @@ from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
-from multilingual.collation import sorted_by_shown_name
+from multilingual.collation import order_by_shown_name
 from organisations.models import Organisation
 from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
@@ -23,17 +23,20 @@ HOME_FIGURES = 4
 
 @cached_for_visitors
 def home(request):
-    # A figure whose source is missing is never a home-page highlight.
-    figures = KeyFigure.objects.published().with_source().select_related("source_organisation")
+    # A figure whose source is missing, or hidden from visitors, is never a home-page highlight.
+    figures = (
+        KeyFigure.objects.published().with_public_source().select_related("source_organisation")
+    )
     partners = Organisation.objects.published().filter(live("partnerships")).distinct()
     return render(
         request,
         "pages/home.html",
         {
             "figures": list(figures[:HOME_FIGURES]),
-            # By the name as the visitor reads it (multilingual/collation.py), not by a column
-            # that is empty where a name is not translated.
-            "partners": sorted_by_shown_name(partners, name=lambda body: body.name),
+            # By what the visitor reads (the acronym, else the name), in the language's
+            # collation (multilingual/collation.py), not by a column empty where a name is not
+            # translated.
+            "partners": list(order_by_shown_name(partners, ("acronym", "name"))),
             **language_context(request),
         },
     )
@@ -80,12 +83,12 @@ def show_page(request, page):
 @cached_for_visitors
 def organisation_list(request):
     """Every published organisation, by its name as shown in the visitor's language (one query)."""
-    organisations = Organisation.objects.visible_to(request)
+    organisations = order_by_shown_name(Organisation.objects.visible_to(request))
     return render(
         request,
         "pages/organisation_list.html",
         {
-            "organisations": sorted_by_shown_name(organisations, name=lambda body: body.name),
+            "organisations": organisations,
             **language_context(request),
         },
     )
@@ -111,9 +114,7 @@ def organisation_detail(request, slug):
         organisation.partnerships.visible_to(request).select_related("consultative_status")
     )
     figures = list(organisation.figures.visible_to(request).select_related("source_organisation"))
-    sections = sorted_by_shown_name(
-        organisation.children.visible_to(request), name=lambda body: body.name
-    )
+    sections = list(order_by_shown_name(organisation.children.visible_to(request)))
     languages = page_languages(organisation, partnerships)
     return render(
         request,

@@ -20,7 +20,7 @@ def figure_words(figure):
 
 def source_sentence(figure):
     """“Source: ILO, Global estimates, consulted on 12 March 2024.”, or that none is given."""
-    if figure.source_missing:
+    if figure.public_source_missing:
         return gettext("No source given.")
     names = [str(figure.public_source_organisation or ""), figure.source_title or figure.source_url]
     source = ", ".join(name for name in names if name)

@@ -81,7 +81,7 @@ def figure_row(figure, language, page_url):
         "source_title": texts["source_title"],
         "source_url": figure.source_url,
         "source_consulted_on": figure.source_consulted_on,
-        "source_missing": figure.source_missing,
+        "source_missing": figure.public_source_missing,
         "text_language": in_language,
         "url": f"{page_url}#{figure.key}",
         "last_modified": figure.updated_at,

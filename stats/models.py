@@ -11,18 +11,17 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import EARLIEST_DATE, EditorialContent, PublishableContent
-from editing.publishing import PublishableQuerySet, is_live
+from editing.publishing import PublishableQuerySet, is_live, live
 from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
 # No source organisation, no title (in the source language) and no link.
 SOURCE_TITLE = build_localized_fieldname("source_title", SOURCE_LANGUAGE)
-NO_SOURCE = (
-    Q(source_organisation__isnull=True)
-    & (Q(**{SOURCE_TITLE: ""}) | Q(**{f"{SOURCE_TITLE}__isnull": True}))
-    & Q(source_url="")
+NO_SOURCE_TEXT = (Q(**{SOURCE_TITLE: ""}) | Q(**{f"{SOURCE_TITLE}__isnull": True})) & Q(
+    source_url=""
 )
+NO_SOURCE = Q(source_organisation__isnull=True) & NO_SOURCE_TEXT
 
 
 def today():
@@ -36,6 +35,11 @@ class KeyFigureQuerySet(PublishableQuerySet):
 
     def missing_source(self):
         return self.filter(NO_SOURCE)
+
+    def with_public_source(self, now=None):
+        """Figures visitors are given a source for: a title, a link, or a source body that is
+        live (`public_source_missing` in SQL)."""
+        return self.filter(~NO_SOURCE_TEXT | live("source_organisation", now=now))
 
     def get_by_natural_key(self, key):
         """The figure with this identifier: how exports (backups/) would name it."""
@@ -203,6 +207,14 @@ class KeyFigure(PublishableContent):
     def source_missing(self):
         """No source organisation, title or link: visitors are told, editors see it to fix."""
         return not (self.source_organisation_id or getattr(self, SOURCE_TITLE) or self.source_url)
+
+    @property
+    def public_source_missing(self):
+        """Whether visitors are given no source: `source_missing`, or a source that is only a
+        body they may not see (a draft, scheduled or expired organisation is never named)."""
+        return not (
+            self.public_source_organisation or getattr(self, SOURCE_TITLE) or self.source_url
+        )
 
     def clean(self):
         super().clean()

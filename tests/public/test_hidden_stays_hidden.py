@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import make_figure, make_organisation
+from tests.pages.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,43 @@ def test_the_open_data_does_not_name_a_hidden_source_body(client, hidden_body):
     body = client.get("/en/key-figures/data.csv").content.decode()
     assert "Rapport mondial" in body
     assert "Corps secret" not in body
+
+
+def test_a_figure_whose_only_source_is_a_hidden_body_says_no_source_is_given(client, hidden_body):
+    make_figure(key="seul-corps", source_organisation=hidden_body)
+    html = client.get("/fr/chiffres-cles/").content.decode()
+    figure = html[html.index('id="seul-corps"') :]
+    figure = figure[: figure.index("</article>")]
+    assert "Source pas encore indiquée." in figure
+    assert "Aucune source indiquée." in figure  # the “Cite this figure” sentence
+    assert "Source : ." not in figure
+    assert "Corps secret" not in figure
+
+
+def test_the_open_data_marks_a_source_that_is_only_a_hidden_body_as_missing(client, hidden_body):
+    make_figure(key="seul-corps", source_organisation=hidden_body)
+    figures = client.get("/en/key-figures/data.json").json()["figures"]
+    (row,) = [row for row in figures if row["identifier"] == "seul-corps"]
+    assert row["source_missing"] is True
+    assert row["source_organisation"] == ""
+
+
+def test_a_page_quoting_a_figure_does_not_name_its_hidden_source_body(client, hidden_body):
+    figure = make_figure(source_organisation=hidden_body, source_title_fr="Rapport mondial")
+    make_page(
+        slug_fr="texte", body_fr=f'<p>Chaque année, <span data-figure="{figure.pk}">x</span>.</p>'
+    )
+    html = client.get("/fr/pages/texte/").content.decode()
+    assert "Rapport mondial" in html
+    assert "Corps secret" not in html
+
+
+def test_a_figure_whose_only_source_is_hidden_is_no_home_page_highlight(client, hidden_body):
+    make_figure(label_fr="chiffre sans source visible", source_organisation=hidden_body)
+    make_figure(label_fr="chiffre au rapport public", source_title_fr="Rapport mondial")
+    public = make_organisation(name_fr="Corps public", slug_fr="corps-public")
+    make_figure(label_fr="chiffre du corps public", source_organisation=public)
+    html = client.get("/fr/").content.decode()
+    assert "chiffre au rapport public" in html
+    assert "chiffre du corps public" in html
+    assert "chiffre sans source visible" not in html
