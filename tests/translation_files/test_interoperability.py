@@ -243,3 +243,25 @@ def test_an_entry_left_needing_editing_in_the_tool_is_not_imported(
     plan = upload(translator, translated, f"weblate.{file_format}").context["plan"]
     assert [change.field for change in plan.changes] == ["name"]
     assert plan.left_for_review == 1
+
+
+@pytest.mark.parametrize(
+    ("file_format", "tag"),
+    [("po", "es_ES"), ("po", "es-MX"), ("xliff", "es-ES"), ("xliff", "ES")],
+)
+def test_a_regional_language_a_tool_wrote_is_imported_into_that_language(
+    translator, content, file_format, tag
+):
+    """Poedit and OmegaT write the language chosen in their settings, often with a region."""
+    body, _page = content
+    data = export(translator, "es", file_format)
+    if file_format == "po":
+        data = data.replace(b'"Language: es\\n"', f'"Language: {tag}\\n"'.encode())
+    else:
+        data = data.replace(b'target-language="es"', f'target-language="{tag}"'.encode())
+    translated = translate_with_toolkit(data, file_format, {key(body, "name"): "Consejo"})
+    preview = upload(translator, translated, f"omegat.{file_format}")
+    assert preview.context["plan"].language == "es"
+    apply_previewed(translator, preview)
+    body.refresh_from_db()
+    assert body.name_es == "Consejo"
