@@ -8,9 +8,9 @@ files against the OASIS 1.2 strict schema and reads and writes them with transla
 
 One <trans-unit> per unit, in one <file> whose target-language is the language: `id` its key,
 xml:space="preserve" (line breaks are text), `maxwidth` with size-unit="char" where the field
-has a maximum length, <source>, <target> with
-a `state` ("needs-review-translation" for a translation of an older source text, "translated"
-or "new"), then <note>s: the context, and the source text the translation was made from.
+has a maximum length, <source>, <target> with a `state` ("needs-review-translation" for a
+translation of an older source text, "translated" with approved="yes" on the unit, or "new"),
+then <note>s: the context, and the source text the translation was made from.
 Rich text keeps its tags as inline <g>/<x> elements (translation_files/richtext.py).
 """
 
@@ -75,6 +75,10 @@ def write(units, language):
         attributes = {"id": unit.key, "resname": unit.key, "xml:space": "preserve"}
         if unit.max_length:
             attributes.update({"maxwidth": str(unit.max_length), "size-unit": "char"})
+        if unit.target and unit.previous is None:
+            # A translation of the current French, on the site: without approved="yes",
+            # translate-toolkit counts it as fuzzy and Weblate as "waiting for review".
+            attributes["approved"] = "yes"
         element = ET.SubElement(body, _q("trans-unit"), attributes)
         # One line per element; never indentation inside <source> and <target>: it would be text.
         element.text = element.tail = "\n"

@@ -169,6 +169,12 @@ def test_translate_toolkit_reads_the_xliff_file_as_weblate_shows_it(translator, 
     assert "Source text when it was last translated: Conseil de l’Europe" in notes
     assert name.xmlelement.get("maxwidth") == "200"
 
+    body.acronym_en = "CoE"
+    body.save()
+    chosen = export(translator, "en", "xliff", model="organisations.organisation", ids=body.pk)
+    [acronym] = [u for u in toolkit_store(chosen, "xliff").units if u.getid().endswith("acronym")]
+    assert acronym.target == "CoE" and not acronym.isfuzzy()  # the current French's translation
+
     [rich] = units[key(page, "body")].rich_source
     outer = rich.sub[0]
     assert isinstance(outer, placeables.G) and outer.id == "1"
