@@ -1,10 +1,11 @@
 """XLIFF 1.2 files, written with the standard library's ElementTree and read with defusedxml
 (no DTD, no entity expansion: an uploaded file cannot make the server fetch or expand anything).
 
-1.2 rather than 2.0: it is the version Poedit, Weblate (through translate-toolkit), OmegaT (its
-Okapi filter) and most CAT tools read and write in full; their 2.0 support is partial (README,
-"For volunteer translators"). tests/translation_files/test_interoperability.py validates our
-files against the OASIS 1.2 strict schema and reads and writes them with translate-toolkit.
+1.2 rather than 2.0: it is the version every common tool reads and writes in full, Poedit,
+Weblate (through translate-toolkit), OmegaT (its Okapi filter); Weblate reads 2.0 only since
+5.15, documented as still in development (README, "For volunteer translators").
+tests/translation_files/test_interoperability.py validates our files against the OASIS 1.2
+strict schema and reads and writes them with translate-toolkit.
 
 One <trans-unit> per unit, in one <file> whose target-language is the language: `id` its key,
 xml:space="preserve" (line breaks are text), `maxwidth` with size-unit="char" where the field
