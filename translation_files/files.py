@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from multilingual.languages import LANGUAGE_CODES
+
 FORMATS = ("po", "xliff")
 EXTENSIONS = {"po": "po", "xliff": "xlf"}
 CONTENT_TYPES = {"po": "text/x-gettext-translation", "xliff": "application/xliff+xml"}
@@ -75,7 +77,21 @@ def read(data, filename=""):
 
     start = data.lstrip()[:200]
     if start.startswith(b"<"):
-        return xliff.read(data)
-    if filename.lower().endswith((".xlf", ".xliff")):
+        translated = xliff.read(data)
+    elif filename.lower().endswith((".xlf", ".xliff")):
         raise FileError(_("This is not an XLIFF file."))
-    return po.read(data)
+    else:
+        translated = po.read(data)
+    translated.language = site_language(translated.language)
+    return translated
+
+
+def site_language(tag):
+    """The site's language code for a file's language tag: "es_ES", "es-ES" and "ES" (as
+    Poedit and OmegaT write a regional choice) are "es"; a tag whose language the site does
+    not have is returned as it is, lower case, for the refusal to name it."""
+    tag = tag.strip().replace("_", "-").lower()
+    if tag in LANGUAGE_CODES:
+        return tag
+    base = tag.split("-", 1)[0]
+    return base if base in LANGUAGE_CODES else tag

@@ -133,3 +133,17 @@ def units_of(objects, language):
         for name in translated_fields(type(obj))
         if text_of(obj, name, SOURCE_LANGUAGE)
     ]
+
+
+def chosen_objects(model_label, ids=""):
+    """(model, objects) for a selection made in an admin list: `model_label` a content model's
+    'app_label.model_name', `ids` its objects' comma-separated ids (every object when empty),
+    in id order. Raises LookupError when `model_label` names no content model."""
+    model = next((m for m in content_models() if m._meta.label_lower == model_label), None)
+    if model is None:
+        raise LookupError(model_label)
+    objects = model._default_manager.order_by("pk")
+    pks = [pk.strip() for pk in ids.split(",") if pk.strip()]
+    if pks:
+        objects = objects.filter(pk__in=pks)
+    return model, list(objects)

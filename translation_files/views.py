@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from editing.registry import content_models, is_content
+from editing.registry import content_models
 from editing.roles import may
 from multilingual.languages import LANGUAGE_NAMES, TRANSLATION_LANGUAGES
 
 from .files import CONTENT_TYPES, EXTENSIONS, write
 from .imports import ImportRefused, apply, plan_import
-from .units import units_of, units_to_do
+from .units import chosen_objects, units_of, units_to_do
 
 # Uploads are read in memory and sent back with the preview, compressed (Django refuses form
 # fields over 2.5 MB in all): a site's content is far smaller.
@@ -68,13 +68,13 @@ class ImportForm(forms.Form):
 
 def _chosen(request, model_label, ids):
     """The objects chosen in an admin list (`model_label`, comma-separated `ids`)."""
-    model = next((m for m in content_models() if m._meta.label_lower == model_label), None)
-    if model is None or not is_content(model):
-        raise PermissionDenied
+    try:
+        model, objects = chosen_objects(model_label, ids)
+    except LookupError as error:
+        raise PermissionDenied from error
     if not may(request.user, "change", model):
         raise PermissionDenied
-    pks = [pk for pk in ids.split(",") if pk]
-    return model, list(model._default_manager.filter(pk__in=pks).order_by("pk"))
+    return model, objects
 
 
 def export_view(request):

@@ -1,13 +1,17 @@
 """XLIFF 1.2 files, written with the standard library's ElementTree and read with defusedxml
 (no DTD, no entity expansion: an uploaded file cannot make the server fetch or expand anything).
 
-1.2 rather than 2.0: it is the version Poedit, Weblate (through translate-toolkit), OmegaT (its
-Okapi filter) and most CAT tools read and write in full; their 2.0 support is partial.
+1.2 rather than 2.0: it is the version every common tool reads and writes in full, Poedit,
+Weblate (through translate-toolkit), OmegaT (its Okapi filter); Weblate reads 2.0 only since
+5.15, documented as still in development (README, "For volunteer translators").
+tests/translation_files/test_interoperability.py validates our files against the OASIS 1.2
+strict schema and reads and writes them with translate-toolkit.
 
 One <trans-unit> per unit, in one <file> whose target-language is the language: `id` its key,
-`maxwidth` with size-unit="char" where the field has a maximum length, <source>, <target> with
-a `state` ("needs-review-translation" for a translation of an older source text, "translated"
-or "new"), then <note>s: the context, and the source text the translation was made from.
+xml:space="preserve" (line breaks are text), `maxwidth` with size-unit="char" where the field
+has a maximum length, <source>, <target> with a `state` ("needs-review-translation" for a
+translation of an older source text, "translated" with approved="yes" on the unit, or "new"),
+then <note>s: the context, and the source text the translation was made from.
 Rich text keeps its tags as inline <g>/<x> elements (translation_files/richtext.py).
 """
 
@@ -23,7 +27,17 @@ from .files import Entry, FileError, TranslatedFile, context_lines
 from .richtext import inline_markup
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
-REVIEW_STATES = {"needs-review-translation", "needs-review-l10n", "needs-review-adaptation"}
+# A target in one of these states is not finished: left as it is on import. "needs-translation"
+# is what Weblate (translate-toolkit) writes for "Needs editing"; "new" is what we write on an
+# empty target, so a tool that fills it without changing the state has still translated it.
+REVIEW_STATES = {
+    "needs-review-translation",
+    "needs-review-l10n",
+    "needs-review-adaptation",
+    "needs-translation",
+    "needs-l10n",
+    "needs-adaptation",
+}
 
 
 def _q(name):
@@ -57,9 +71,15 @@ def write(units, language):
     body = ET.SubElement(file, _q("body"))
     root.text = file.text = body.text = file.tail = body.tail = "\n"
     for unit in units:
-        attributes = {"id": unit.key, "resname": unit.key}
+        # Line breaks and spaces are part of the text: without "preserve", XLIFF tools
+        # (translate-toolkit, hence Weblate) may fold them into single spaces.
+        attributes = {"id": unit.key, "resname": unit.key, "xml:space": "preserve"}
         if unit.max_length:
             attributes.update({"maxwidth": str(unit.max_length), "size-unit": "char"})
+        if unit.target and unit.previous is None:
+            # A translation of the current French, on the site: without approved="yes",
+            # translate-toolkit counts it as fuzzy and Weblate as "waiting for review".
+            attributes["approved"] = "yes"
         element = ET.SubElement(body, _q("trans-unit"), attributes)
         # One line per element; never indentation inside <source> and <target>: it would be text.
         element.text = element.tail = "\n"

@@ -129,3 +129,18 @@ def test_the_admin_action_exports_the_chosen_items_translated_or_not(editor_clie
     model = other._meta.label_lower
     text = export(editor_client, "es", "po", model=model, ids=str(other.pk)).decode()
     assert "Autre" in text and "Conseil" not in text
+
+
+@pytest.mark.parametrize("file_format", ["po", "xliff"])
+def test_a_french_text_changed_and_changed_back_is_not_exported_as_outdated(
+    translator, body, file_format
+):
+    for language, name in (("en", "Council of Europe"), ("es", "Consejo de Europa")):
+        setattr(body, f"name_{language}", name)
+    body.save()
+    body.name_fr = "Conseil de l’Europe (Strasbourg)"
+    body.save()
+    assert key(body, "name") in export(translator, "en", file_format).decode()
+    body.name_fr = "Conseil de l’Europe"
+    body.save()
+    assert key(body, "name") not in export(translator, "en", file_format).decode()
