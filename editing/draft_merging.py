@@ -45,10 +45,6 @@ class DraftConflict(Exception):
         super().__init__(" ".join(self.problems))
 
 
-def _key(row):
-    return (type(row), str(row.pk))
-
-
 def _named(row):
     return f"{capfirst(row._meta.verbose_name)} “{row}”"
 
@@ -101,6 +97,7 @@ class Merge:
         self.to_delete = []
         self.conflicts = []
         self.changes = []  # Django's change message, naming each model and field
+        self.live_values = {}  # {id(live row): {attname: its value before the merge}}
         self._plan(proposed, base, live)
 
     def _plan(self, proposed, base, live):
@@ -157,6 +154,7 @@ class Merge:
                     _("%(field)s of %(row)s was changed since these changes were made.")
                     % {"field": capfirst(field.verbose_name), "row": _named(now)}
                 )
+            self.live_values.setdefault(id(now), {})[field.attname] = getattr(now, field.attname)
             setattr(now, field.attname, getattr(row, field.attname))
             if field.name not in DERIVED:
                 changed.append(field.name)
@@ -190,7 +188,7 @@ def refusals(row):
     return errors
 
 
-def write(merge, strict, live):
+def write(merge, strict):
     """Write `merge`'s rows. `strict` (publishing): each row checked first, and any refusal
     raises DraftConflict; the caller's transaction is then rolled back. Otherwise (showing) a
     refused value keeps its live value, and the problems are returned."""
@@ -210,10 +208,12 @@ def write(merge, strict, live):
                 raise DraftConflict(problems)
             if NON_FIELD_ERRORS in errors:
                 continue
-            stored = live.get(_key(row))
+            if id(row) not in merge.live_values:
+                continue  # a row the draft adds
+            live_values = merge.live_values[id(row)]
             for name in errors:
-                field = row._meta.get_field(name)
-                setattr(row, field.attname, getattr(stored, field.attname) if stored else None)
+                attname = row._meta.get_field(name).attname
+                setattr(row, attname, live_values.get(attname, getattr(row, attname)))
         try:
             if strict:
                 row.save()

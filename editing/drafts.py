@@ -100,7 +100,7 @@ def merge(draft, obj):
     proposed = _snapshot(draft.payload)
     # A draft saved before the live rows were kept with it: compared with the live rows now.
     base = {key: row for key, (row, _m2m) in _snapshot(draft.base).items()} if draft.base else live
-    return Merge(proposed, base, live), live
+    return Merge(proposed, base, live)
 
 
 def apply(draft, obj, raw=True):
@@ -113,8 +113,7 @@ def apply(draft, obj, raw=True):
     refused. Publishing saves them for real (`raw=False`): each model's save() runs, e.g. old
     slugs are remembered, and a conflict raises DraftConflict.
     """
-    merged, live = merge(draft, obj)
-    return write(merged, strict=not raw, live=live)
+    return write(merge(draft, obj), strict=not raw)
 
 
 @contextmanager
@@ -202,8 +201,8 @@ def _publish_now(draft, obj, user, approver=None, approved_now=False):
     with transaction.atomic(), reversion.create_revision():
         if approved_now:
             log(obj, WorkflowEvent.APPROVED, approver)
-        merged, live = merge(draft, obj)
-        write(merged, strict=True, live=live)
+        merged = merge(draft, obj)
+        write(merged, strict=True)
         reversion.set_user(approver or user)
         reversion.set_comment(approval_message(merged.changes, approver))
         for row in _tree(type(obj)._base_manager.get(pk=obj.pk)):
