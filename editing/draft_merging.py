@@ -10,9 +10,9 @@ field is merged three ways, as version control merges text:
 - a field the draft did not change keeps its live value;
 - a field the draft changed takes the draft's value, unless the live value changed too, to
   something else: a conflict;
-- a row the draft added is added, a row it removed is removed (a conflict if it changed since),
-  a row added since is kept, and a row removed since stays removed (a conflict if the draft
-  changed it).
+- a row the draft added is added (under a new key if its key was taken since), a row it
+  removed is removed (a conflict if it changed since), a row added since is kept, and a row
+  removed since stays removed (a conflict if the draft changed it).
 
 Publishing refuses any conflict, and any row the database would refuse (a slug another object
 took since), with `DraftConflict`: nothing is written. Showing a draft (the form, the preview)
@@ -98,6 +98,7 @@ class Merge:
         self.conflicts = []
         self.changes = []  # Django's change message, naming each model and field
         self.live_values = {}  # {id(live row): {attname: its value before the merge}}
+        self.renumbered = {}  # {(model, key in the draft): added row given a new key}
         self._plan(proposed, base, live)
 
     def _plan(self, proposed, base, live):
@@ -132,13 +133,11 @@ class Merge:
         return part
 
     def _add(self, row, m2m, now):
-        taken = now is not None or type(row)._base_manager.filter(pk=row.pk).exists()
-        if taken:
-            self.conflicts.append(
-                _("%(row)s cannot be added: its place was taken since. Add it again.")
-                % {"row": _named(row)}
-            )
-            return
+        # The draft's new row got its key inside a savepoint that was rolled back: SQLite may
+        # have given that key to another row since (PostgreSQL's sequences never go back).
+        if now is not None or type(row)._base_manager.filter(pk=row.pk).exists():
+            self.renumbered[(type(row), str(row.pk))] = row
+            row.pk = None
         self.to_save.append((row, m2m))
         self.changes.append({"added": self._part(row)})
 
@@ -188,6 +187,22 @@ def refusals(row):
     return errors
 
 
+def _renumber_links(merge):
+    """Added rows whose key was taken get a new one first; links to them follow."""
+    first = [(row, m2m) for row, m2m in merge.to_save if row.pk is None]
+    rest = [(row, m2m) for row, m2m in merge.to_save if row.pk is not None]
+    yield from first
+    for row, m2m in rest:
+        for field in row._meta.concrete_fields:
+            if field.many_to_one or field.one_to_one:
+                target = merge.renumbered.get(
+                    (field.related_model, str(getattr(row, field.attname)))
+                )
+                if target is not None:
+                    setattr(row, field.attname, target.pk)
+        yield row, m2m
+
+
 def write(merge, strict):
     """Write `merge`'s rows. `strict` (publishing): each row checked first, and any refusal
     raises DraftConflict; the caller's transaction is then rolled back. Otherwise (showing) a
@@ -195,7 +210,7 @@ def write(merge, strict):
     problems = list(merge.conflicts)
     if strict and problems:
         raise DraftConflict(problems)
-    for row, m2m in merge.to_save:
+    for row, m2m in _renumber_links(merge):
         errors = refusals(row)
         if errors:
             for name, texts in errors.items():

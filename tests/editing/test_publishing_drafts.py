@@ -209,3 +209,34 @@ def test_the_history_says_who_approved_which_fields_in_the_viewers_language(
     assert "Approved by Dominique Martin. Changed Summary [fr]." in english
     spanish = dominique.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Aprobado por Dominique Martin." in spanish
+
+
+def test_a_row_added_in_the_draft_never_overwrites_a_row_added_elsewhere_since(
+    ilo, contributor, director
+):
+    _user, camille = contributor
+    _user, dominique = director
+    response = camille.get(change_url(ilo))
+    data = form_as_shown(response)
+    prefix = "partnerships"
+    data[f"{prefix}-TOTAL_FORMS"] = ["1"]
+    data.update(
+        {
+            f"{prefix}-0-kind": ["collaboration"],
+            f"{prefix}-0-role_fr": ["Partenaire du brouillon"],
+            f"{prefix}-0-organisation": [str(ilo.pk)],
+        }
+    )
+    assert camille.post(change_url(ilo), {**data, "_submit": "1"}).status_code == 302
+    assert not Partnership.objects.exists()
+    # Meanwhile a partnership of another body is published (SQLite may reuse the key the
+    # draft's row had while it was drawn).
+    other = Organisation.objects.create(name_fr="Autre", slug_fr="autre", kind="ngo")
+    elsewhere = Partnership.objects.create(
+        organisation=other, kind="collaboration", role_fr="Ailleurs", is_published=True
+    )
+
+    assert dominique.post(workflow_url(ilo), {"action": "approve"}).status_code == 302
+    elsewhere.refresh_from_db()
+    assert (elsewhere.organisation, elsewhere.role_fr) == (other, "Ailleurs")
+    assert ilo.partnerships.get().role_fr == "Partenaire du brouillon"
