@@ -46,7 +46,7 @@ class DraftConflict(Exception):
 
 
 def _named(row):
-    return f"{capfirst(row._meta.verbose_name)} “{row}”"
+    return _("%(model)s “%(object)s”") % {"model": capfirst(row._meta.verbose_name), "object": row}
 
 
 def _fields(row):
@@ -214,11 +214,14 @@ def write(merge, strict):
         errors = refusals(row)
         if errors:
             for name, texts in errors.items():
-                label = "" if name == NON_FIELD_ERRORS else row._meta.get_field(name).verbose_name
+                field = None if name == NON_FIELD_ERRORS else row._meta.get_field(name)
+                label = capfirst(field.verbose_name) if field else ""
                 for text in texts:
-                    problems.append(
-                        f"{_named(row)}, {label}: {text}" if label else f"{_named(row)}: {text}"
-                    )
+                    values = {"row": _named(row), "field": label, "problem": text}
+                    if label:
+                        problems.append(_("%(row)s, %(field)s: %(problem)s") % values)
+                    else:
+                        problems.append(_("%(row)s: %(problem)s") % values)
             if strict:
                 raise DraftConflict(problems)
             if NON_FIELD_ERRORS in errors:

@@ -198,8 +198,9 @@ class ReviewMixin:
                 raise PermissionDenied
             try:
                 drafts.approve(draft, obj, user)
-            except DraftConflict as conflict:
-                self.message_user(request, _cannot_publish(conflict.problems), messages.ERROR)
+            except DraftConflict:
+                # The form it leads back to says why (each problem, and what to do).
+                self.message_user(request, _("The changes are not approved."), messages.ERROR)
             else:
                 notify("approved", draft, obj, user)
                 self.message_user(request, _("The changes are approved."))
