@@ -99,6 +99,8 @@ class Merge:
         self.changes = []  # Django's change message, naming each model and field
         self.live_values = {}  # {id(live row): {attname: its value before the merge}}
         self.renumbered = {}  # {(model, key in the draft): added row given a new key}
+        self.live_rows = list(live.values())  # main object first
+        self.keys = set(live)
         self._plan(proposed, base, live)
 
     def _plan(self, proposed, base, live):

@@ -240,3 +240,20 @@ def test_a_row_added_in_the_draft_never_overwrites_a_row_added_elsewhere_since(
     elsewhere.refresh_from_db()
     assert (elsewhere.organisation, elsewhere.role_fr) == (other, "Ailleurs")
     assert ilo.partnerships.get().role_fr == "Partenaire du brouillon"
+
+
+def test_the_reviewer_sees_only_what_the_draft_changes_not_rows_changed_live_since(
+    ilo, contributor, director
+):
+    _user, camille = contributor
+    _user, dominique = director
+    row = Partnership.objects.create(
+        organisation=ilo, kind="collaboration", role_fr="Partenaire", is_published=True
+    )
+    submit_as_shown(camille, ilo, summary_fr="Résumé revu.")
+    row.role_fr = "Partenaire technique"
+    row.save()
+
+    page = dominique.get(reverse("awaiting_review")).content.decode()
+    assert "Résumé revu." in page
+    assert "Partenaire technique" not in page  # not shown as undone by the draft
