@@ -2,16 +2,18 @@
 
 from modeltranslation.fields import TranslationField
 
-from editing.registry import stored_with_content
+from editing.registry import pending_work_models, stored_with_content
 
 
 def content_models():
-    """Every content model and the models its objects own, each after the models it points to.
+    """Every content model and the models its objects own, each after the models it points to,
+    then the review workflow's drafts and their story, which name content by its key: a restore
+    loses no pending work.
 
     Asked of editing/registry.py, so that a content type added later is exported and imported
     with no change here.
     """
-    return stored_with_content()
+    return [*stored_with_content(), *pending_work_models()]
 
 
 def mirrored_field_names(model):

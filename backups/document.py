@@ -1,11 +1,14 @@
 """The export file: JSON naming its format and version, then every content row in the shape of
 Django's serialization framework ("python" serializer: model, pk, fields).
 
-    {"format": "dei-site-content", "version": 2, "exported_at": "2025-06-30T09:12:00.123456+00:00",
+    {"format": "dei-site-content", "version": 3, "exported_at": "2025-06-30T09:12:00.123456+00:00",
      "objects": [{"model": "organisations.organisation", "pk": 1,
                   "fields": {"name_fr": "…", "parent": ["onu"], "logo": "logos/ilo.png", …}},
                  {"model": "partners.consultativestatus", "pk": 1,
-                  "fields": {"partnership": 12, …}}, …]}
+                  "fields": {"partnership": 12, …}}, …,
+                 {"model": "editing.draft", "pk": 3,
+                  "fields": {"content_type": ["organisations", "organisation"], "object_id": "1",
+                             "author": ["camille"], "payload": "[…]", …}}, …]}
 
 A row holds every stored field by its name, and its own primary key: the import gives every row
 back its key, so that links between rows, old addresses and bookmarks of `#partnership-12` stay
@@ -13,10 +16,13 @@ true. A link to a model with a natural key reads as that key (an organisation as
 slug, `Organisation.natural_key`), a link to any other model as its primary key. Natural keys
 only name links: a row's own key stays its primary key, since rows without a natural key
 (partnerships, statuses, old addresses) are linked to by it. A logo is its path in MEDIA_ROOT;
-the file itself is not included.
+the file itself is not included. Drafts of live content and their story (the review workflow's
+rows) come last: they name their content by its model and key, and their people by user name
+(accounts are not in the file: a name this site has no account for comes back empty).
 
-Version 1 (until 2026) held {"models": {label: [rows by column name: "parent_id", "id"…]}}; it
-is still read, turned into the version 2 shape by `objects_of_version_1`.
+Version 2 had no drafts; it is read as it is. Version 1 (until 2026) held
+{"models": {label: [rows by column name: "parent_id", "id"…]}}; it is still read, turned into
+the version 2 shape by `objects_of_version_1`.
 """
 
 import datetime
@@ -28,8 +34,8 @@ from django.utils import timezone
 
 FORMAT = "dei-site-content"
 # Raise it when a file of the new shape could not be read by the old code, or the reverse.
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # Longer than any text a row holds (500 characters for a link), short enough to print.
 SHOWN_CHARACTERS = 60
 
@@ -81,7 +87,8 @@ def loads(text):
         raise InvalidDocument(f'it is not a content export of this site (no "format": "{FORMAT}").')
     version = document.get("version")
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
-        readable = " or ".join(str(number) for number in READABLE_VERSIONS)
+        *earlier, last = (str(number) for number in READABLE_VERSIONS)
+        readable = f"{', '.join(earlier)} or {last}" if earlier else last
         raise InvalidDocument(
             f"it is format version {shown(version)}; this site reads version {readable}."
         )

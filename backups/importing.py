@@ -20,6 +20,7 @@ from contextlib import nullcontext
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.color import no_style
@@ -55,6 +56,7 @@ def import_rows(objects):
     """
     models_by_label = {model._meta.label_lower: model for model in content_models()}
     check_shape(objects, models_by_label)
+    forget_unknown_accounts(objects, models_by_label)
     with transaction.atomic():
         existing = [
             label for label, model in models_by_label.items() if model._base_manager.exists()
@@ -124,6 +126,28 @@ def check_shape(objects, models_by_label):
             # A list is a natural key, for a link only: a text field would store it as text.
             if isinstance(value, list) and not model._meta.get_field(name).is_relation:
                 raise InvalidDocument(f"{label} {shown(pk)}, {name}: a list is not a value.")
+
+
+def forget_unknown_accounts(objects, models_by_label):
+    """Accounts are not in the file: a link to a user name this site has no account for (the
+    author of a draft, who has left) becomes empty, where it may, rather than refusing the
+    restore of the pending work."""
+    user_model = get_user_model()
+    known = None
+    for obj in objects:
+        model = models_by_label[obj["model"]]
+        for name, value in obj["fields"].items():
+            field = model._meta.get_field(name)
+            if not (field.is_relation and field.null and field.related_model is user_model):
+                continue
+            if isinstance(value, list) and len(value) == 1:
+                if known is None:
+                    names = user_model._default_manager.values_list(
+                        user_model.USERNAME_FIELD, flat=True
+                    )
+                    known = set(names)
+                if value[0] not in known:
+                    obj["fields"][name] = None
 
 
 def read_and_write(objects):

@@ -99,6 +99,8 @@ def _sentence(part_kind, part, model):
         return gettext("Deleted {name} “{object}”.").format(
             name=_name(part, model), object=part["object"]
         )
+    if part_kind == "approved":
+        return gettext("Approved by {user}.").format(user=part.get("by", ""))
     if part_kind == "restored":
         moment = parse_datetime(part["date"])
         return gettext("Reverted to previous version, saved on %(datetime)s") % {
@@ -128,6 +130,17 @@ def readable(comment, model=None):
                 part_model = model  # the page's own fields, saved before this module
             sentences.append(_sentence(kind, content, part_model))
     return " ".join(s for s in sentences if s) or gettext("No fields changed.")
+
+
+def approval_message(changes, approver=None):
+    """The JSON comment of the revision that publishes a draft: what it changed (`changes`, a
+    change message as Django's admin builds it, each part naming its model and fields), after
+    who approved it when someone did ({"approved": {"by": "Dominique Martin"}})."""
+    parts = []
+    if approver is not None:
+        name = approver.get_full_name() or approver.get_username()
+        parts.append({"approved": {"by": name}})
+    return json.dumps([*parts, *changes], ensure_ascii=False)
 
 
 def mark_restored(sender, revision, versions, **kwargs):

@@ -62,13 +62,17 @@ def row_changes(live_rows, proposed_rows):
 
 
 def difference(draft, obj):
-    """{"fields": field_changes, "rows": row_changes} between the live `obj` and `draft`."""
-    from .drafts import _tree, deserialize
+    """{"fields": field_changes, "rows": row_changes} between the live `obj` and what publishing
+    `draft` would make of it: only what the draft changed, over the live rows as they are now
+    (editing/draft_merging.py), so a row published on its own since is not shown as undone."""
+    from .drafts import _tree, merge
 
-    proposed = [d.object for d in deserialize(draft.payload)]
     live = _tree(type(obj)._base_manager.get(pk=obj.pk))
-    main = next((row for row in proposed if type(row) is type(obj)), obj)
+    merged = merge(draft, obj)  # over its own copy of the live rows
+    # The merge changes its live rows in place; rows it adds are new.
+    outcome = [row for row in merged.live_rows if row not in merged.to_delete]
+    added = [row for row, _m2m in merged.to_save if (type(row), str(row.pk)) not in merged.keys]
     return {
-        "fields": field_changes(live[0], main),
-        "rows": row_changes(live[1:], [row for row in proposed if row is not main]),
+        "fields": field_changes(live[0], outcome[0]),
+        "rows": row_changes(live[1:], [*outcome[1:], *added]),
     }

@@ -20,15 +20,18 @@ from contextlib import contextmanager
 from datetime import datetime, time
 
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from reversion.revisions import _follow_relations_recursive, is_registered
 
+from .change_messages import approval_message
+from .draft_merging import DraftConflict, Merge, write
 from .models import Draft, PublishableContent, WorkflowEvent, WorkflowSettings
 from .registry import is_content
 from .roles import may
@@ -83,40 +86,45 @@ def deserialize(payload):
     return serializers.deserialize("python", json.loads(payload), ignorenonexistent=True)
 
 
+def _snapshot(payload):
+    """{(model, pk text): (row, m2m values)} of a serialized tree, in its order."""
+    return {
+        (type(d.object), str(d.object.pk)): (d.object, d.m2m_data) for d in deserialize(payload)
+    }
+
+
+def merge(draft, obj):
+    """What publishing `draft` would write over `obj`'s live rows (editing/draft_merging.py),
+    with the live rows as stored now."""
+    live = {(type(row), str(row.pk)): row for row in _tree(type(obj)._base_manager.get(pk=obj.pk))}
+    proposed = _snapshot(draft.payload)
+    # A draft saved before the live rows were kept with it: compared with the live rows now.
+    base = {key: row for key, (row, _m2m) in _snapshot(draft.base).items()} if draft.base else live
+    return Merge(proposed, base, live)
+
+
 def apply(draft, obj, raw=True):
-    """Write the draft's values over the live rows: the object, its followed rows (rows the
-    draft removed are deleted). Signals run as for any save, so the page cache follows.
+    """Write the draft's changes over the live rows: only what the draft changed, merged with
+    what changed live since (editing/draft_merging.py). Signals run as for any save, so the page
+    cache follows. Returns the problems found (sentences in the active language).
 
     `raw` (to show the draft): the rows are written as saved, stamps included, so a form opened
-    on the draft carries the draft's own "last saved" for the edit-conflict check. Publishing
-    saves them for real (`raw=False`): each model's save() runs, e.g. old slugs are remembered.
+    on the draft carries the draft's own "last saved" for the edit-conflict check; nothing is
+    refused. Publishing saves them for real (`raw=False`): each model's save() runs, e.g. old
+    slugs are remembered, and a conflict raises DraftConflict.
     """
-    kept = set()
-    for deserialized in deserialize(draft.payload):
-        row = deserialized.object
-        if raw:
-            deserialized.save()
-        else:
-            row.save()
-        if not raw:
-            for field, values in (deserialized.m2m_data or {}).items():
-                getattr(row, field).set(values)
-        kept.add((type(row), str(row.pk)))
-    live = type(obj)._base_manager.get(pk=obj.pk)
-    for row in _tree(live)[1:]:
-        if (type(row), str(row.pk)) not in kept:
-            row.delete()
+    return write(merge(draft, obj), strict=not raw)
 
 
 @contextmanager
 def shown(draft, obj):
-    """Inside: the database shows the draft in place of the live rows; rolled back after."""
+    """Inside: the database shows the draft in place of the live rows; rolled back after.
+    Yields what would stop the draft from being published as it is (a list of sentences)."""
     with transaction.atomic():
         savepoint = transaction.savepoint()
         try:
-            if draft is not None:
-                apply(draft, obj)
-            yield
+            problems = apply(draft, obj) if draft is not None else []
+            yield problems
         finally:
             transaction.savepoint_rollback(savepoint)
 
@@ -149,12 +157,18 @@ def log(obj, action, user, comment=""):
 
 
 def store(obj, payload, user, action=WorkflowEvent.SAVED):
-    """Keep `payload` as the object's draft, back in writing (a sent-back draft included)."""
+    """Keep `payload` as the object's draft, back in writing (a sent-back draft included),
+    with the live rows as they are now: what the draft changes is the difference."""
     content_type = ContentType.objects.get_for_model(obj)
     draft, _created = Draft.objects.update_or_create(
         content_type=content_type,
         object_id=str(obj.pk),
-        defaults={"payload": payload, "author": user, "state": Draft.EDITING},
+        defaults={
+            "payload": payload,
+            "base": serialize(obj),
+            "author": user,
+            "state": Draft.EDITING,
+        },
     )
     log(obj, action, user)
     return draft
@@ -179,24 +193,31 @@ def can_write(user, obj):
     return may(user, "change", type(obj))
 
 
-def _publish_now(draft, obj, user, action, comment=""):
+def _publish_now(draft, obj, user, approver=None, approved_now=False):
+    """Apply the draft for good, in a revision whose structured message names what changed
+    (and who approved it), read in each viewer's language (editing/change_messages.py).
+    `user` publishes (None: the clock); `approved_now`: the approval is this step's too.
+    DraftConflict, with nothing written, when it no longer fits the live rows."""
     with transaction.atomic(), reversion.create_revision():
-        apply(draft, obj, raw=False)
-        reversion.set_user(user)
-        reversion.set_comment(comment or str(WorkflowEvent.ACTIONS[action]))
+        if approved_now:
+            log(obj, WorkflowEvent.APPROVED, approver)
+        merged = merge(draft, obj)
+        write(merged, strict=True)
+        reversion.set_user(approver or user)
+        reversion.set_comment(approval_message(merged.changes, approver))
         for row in _tree(type(obj)._base_manager.get(pk=obj.pk)):
             if is_registered(type(row)):
                 reversion.add_to_revision(row)
         draft.delete()
-        log(obj, action, user)
+        log(obj, WorkflowEvent.PUBLISHED, user)
 
 
 def publish(draft, obj, user, comment=""):
-    """An Editor publishes the draft at once (no review asked); `comment` words the change in
-    the history (the admin's "Changed …" message)."""
+    """An Editor publishes the draft at once (no review asked). DraftConflict when it no
+    longer fits the live rows (`comment` is no longer used: the history names the changes)."""
     if not can_publish_directly(user, obj):
         raise PermissionDenied
-    _publish_now(draft, obj, user, WorkflowEvent.PUBLISHED, comment)
+    _publish_now(draft, obj, user)
 
 
 def discard(draft, obj, user):
@@ -221,19 +242,20 @@ def submit(draft, obj, user, message, go_live_at=None):
 
 
 def approve(draft, obj, user):
-    """Approve: published now, or kept until its go-live time (`publish_due`)."""
+    """Approve: published now, or kept until its go-live time (`publish_due`). DraftConflict,
+    with nothing changed, when the draft no longer fits the live rows."""
     if not can_review(user, obj, draft):
         raise PermissionDenied
     if draft.go_live_at and draft.go_live_at > timezone.now():
         draft.state = Draft.APPROVED
+        draft.approved_by = user
         draft.save()
         log(obj, WorkflowEvent.SCHEDULED, user)
         from sitecache.generation import bump_generation
 
         bump_generation()  # the cache learns the go-live time
         return
-    log(obj, WorkflowEvent.APPROVED, user)
-    _publish_now(draft, obj, user, WorkflowEvent.PUBLISHED)
+    _publish_now(draft, obj, user, approver=user, approved_now=True)
 
 
 def send_back(draft, obj, user, comment):
@@ -257,18 +279,45 @@ def next_go_live(now):
 
 
 def publish_due(now=None):
-    """Publish the approved drafts whose go-live time has come; returns how many."""
+    """Publish the approved drafts whose go-live time has come; returns how many.
+
+    Each in its own transaction, the draft locked first, so that two runs at once (the
+    `publish_due_changes` command and a request) publish it once. A draft that no longer fits
+    the live rows (a slug taken since) is sent back to its author with the reason, in their
+    admin language, instead of stopping the others.
+    """
     now = now or timezone.now()
-    due = Draft.objects.filter(state=Draft.APPROVED, go_live_at__lte=now).select_related("author")
+    due = Draft.objects.filter(state=Draft.APPROVED, go_live_at__lte=now)
     count = 0
-    for draft in due:
-        obj = draft.content_object
-        if obj is None:
-            draft.delete()
-            continue
-        _publish_now(draft, obj, None, WorkflowEvent.PUBLISHED)  # by the clock
+    for pk in due.order_by("go_live_at", "pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            draft = due.select_for_update().filter(pk=pk).first()
+            if draft is None:
+                continue  # published meanwhile by another run
+            obj = draft.content_object
+            if obj is None:
+                draft.delete()
+                continue
+            try:
+                _publish_now(draft, obj, None, approver=draft.approved_by)  # by the clock
+            except DraftConflict as conflict:
+                _send_back_by_the_clock(draft, obj, conflict)
+                continue
         count += 1
     return count
+
+
+def _send_back_by_the_clock(draft, obj, conflict):
+    from .preferences import language_of
+
+    author = draft.submitted_by or draft.author
+    with translation.override(language_of(author) if author else settings.LANGUAGE_CODE):
+        introduction = str(_("These changes could not be published at their go-live time:"))
+        comment = " ".join([introduction, *conflict.problems])
+    draft.state = Draft.SENT_BACK
+    draft.comment = comment
+    draft.save()
+    log(obj, WorkflowEvent.SENT_BACK, None, comment)
 
 
 REVIEW_ACTIONS = {

@@ -233,16 +233,24 @@ class Draft(models.Model):
     object_id = models.CharField(max_length=64)
     content_object = GenericForeignKey("content_type", "object_id")
     payload = models.TextField(editable=False)
+    # The live rows, serialized alike, when the draft was saved: what the draft changes is the
+    # difference from them (editing/draft_merging.py). Empty for drafts saved before.
+    base = models.TextField(editable=False, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=STATES, default=EDITING)
+    # Blank: the account may be gone (SET_NULL), and a restored backup keeps such rows.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     message = models.TextField(_("message to the reviewer"), blank=True)
     comment = models.TextField(_("reviewer's comment"), blank=True)
@@ -294,6 +302,7 @@ class WorkflowEvent(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )

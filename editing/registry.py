@@ -72,6 +72,15 @@ def stored_with_content():
     return sort_dependencies(list(configs.items()))
 
 
+def pending_work_models():
+    """The review workflow's own rows: drafts of live content and the steps of their story
+    (editing/models.py). Not content (the public site never reads them, a change to them
+    changes no page), but work a backup must keep with the content it is about."""
+    from .models import Draft, WorkflowEvent
+
+    return [Draft, WorkflowEvent]
+
+
 def next_scheduled_moment(now):
     """The soonest moment after `now` at which what visitors see changes by itself: a go-live
     or expiry of content, or the go-live time of approved changes (editing/drafts.py)."""

@@ -11,9 +11,21 @@ from django.utils.translation import gettext as _
 
 from . import drafts
 from .differences import difference
+from .draft_merging import DraftConflict
 from .models import Draft, WorkflowEvent
 from .notifications import notify
 from .preferences import remember_language
+
+
+def _cannot_publish(problems):
+    """One message: why the draft cannot be published as it is, and what to do."""
+    return " ".join(
+        [
+            _("These changes cannot be published as they are:"),
+            *problems,
+            _("Correct the draft, or discard it, then try again."),
+        ]
+    )
 
 
 def _go_live(request):
@@ -105,7 +117,9 @@ class ReviewMixin:
                 # (A lock taken inside the savepoint below would go with its rollback.)
                 type(obj)._base_manager.select_for_update().filter(pk=obj.pk).exists()
                 draft = drafts.draft_of(obj) if action == WorkflowEvent.SAVED else None
-            with drafts.shown(draft, obj):
+            with drafts.shown(draft, obj) as problems:
+                if problems and request.method != "POST":
+                    self.message_user(request, _cannot_publish(problems), messages.WARNING)
                 response = view()
                 if hasattr(response, "render"):
                     response.render()
@@ -119,7 +133,14 @@ class ReviewMixin:
         # The admin's own "changed successfully" is replaced: nothing changed for visitors.
         list(messages.get_messages(request))
         if "_publish" in request.POST:
-            drafts.publish(draft, obj, request.user, getattr(request, "draft_comment", ""))
+            try:
+                drafts.publish(draft, obj, request.user)
+            except DraftConflict as conflict:
+                message = _("The changes are saved as a draft, but not published.")
+                self.message_user(
+                    request, f"{message} {_cannot_publish(conflict.problems)}", messages.ERROR
+                )
+                return
             self.message_user(request, _("The changes are published."))
         elif "_submit" in request.POST:
             message = request.POST.get("workflow_message", "")
@@ -135,13 +156,6 @@ class ReviewMixin:
                     "until they are published."
                 ),
             )
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        # What changed, as the history words it: the revision that publishes it keeps the same
-        # structured message (editing/change_messages.py), read in each viewer's language.
-        request.draft_comment = entry.change_message if entry else ""
-        return entry
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -182,9 +196,14 @@ class ReviewMixin:
         if action == "approve":
             if draft.state != Draft.SUBMITTED:
                 raise PermissionDenied
-            drafts.approve(draft, obj, user)
-            notify("approved", draft, obj, user)
-            self.message_user(request, _("The changes are approved."))
+            try:
+                drafts.approve(draft, obj, user)
+            except DraftConflict:
+                # The form it leads back to says why (each problem, and what to do).
+                self.message_user(request, _("The changes are not approved."), messages.ERROR)
+            else:
+                notify("approved", draft, obj, user)
+                self.message_user(request, _("The changes are approved."))
         elif action == "send_back":
             comment = request.POST.get("workflow_comment", "").strip()
             if not comment:

@@ -4,12 +4,15 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 
 from backups.content import content_models
+from editing import drafts
+from editing.models import Draft, WorkflowEvent
 from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure, OpenDataSettings
@@ -55,6 +58,19 @@ def empty_the_content():
 def export_then_start_afresh(path):
     call_command("export_content", str(path))
     empty_the_content()
+
+
+def pending_review(obj):
+    """A contributor's change to live `obj`, submitted for review with a go-live time, and the
+    steps of its story: pending work a restore must not lose."""
+    author = get_user_model().objects.get_or_create(username="camille")[0]
+    payload = drafts.serialize(obj).replace(obj.summary_fr, "Résumé proposé.")
+    draft = drafts.store(obj, payload, author)
+    Draft.objects.filter(pk=draft.pk).update(
+        state=Draft.SUBMITTED, submitted_by=author, message="À relire.", go_live_at=LATER
+    )
+    drafts.log(obj, WorkflowEvent.SUBMITTED, author, "À relire.")
+    return draft
 
 
 @pytest.fixture
@@ -168,8 +184,10 @@ def rich_content(db):
     about.save()
     NavigationItem.objects.create(page=about, order=1)
     make_page(placement=Page.Placement.HOME, is_published=False, publish_at=NEXT_YEAR)
+    pending_review(un)
     for model in content_models():
-        model._base_manager.update(created_at=LONG_AGO)
+        if any(field.name == "created_at" for field in model._meta.concrete_fields):
+            model._base_manager.update(created_at=LONG_AGO)
         if any(field.name == "updated_at" for field in model._meta.concrete_fields):
             model._base_manager.update(updated_at=LONG_AGO.replace(year=2021))
     KeyFigure.objects.filter(key="children-exploited").update(translated_at_es=None)

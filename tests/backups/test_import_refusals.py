@@ -49,8 +49,8 @@ def test_a_missing_file_is_refused(db, tmp_path):
 def test_a_file_of_another_format_version_is_refused_and_nothing_is_written(rich_content, tmp_path):
     path = tmp_path / "content.json"
     export_then_start_afresh(path)
-    rewrite(path, lambda document: document.update(version=3))
-    with pytest.raises(CommandError, match="format version 3; this site reads version 1 or 2"):
+    rewrite(path, lambda document: document.update(version=4))
+    with pytest.raises(CommandError, match="format version 4; this site reads version 1, 2 or 3"):
         import_content(path)
     assert not any(every_row().values())
 

@@ -25,7 +25,7 @@ def test_every_column_of_every_row_comes_back(rich_content, tmp_path):
 def test_the_file_names_its_format_and_version_and_keeps_every_language(rich_content, tmp_path):
     call_command("export_content", str(tmp_path / "content.json"), stdout=io.StringIO())
     document = json.loads((tmp_path / "content.json").read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("dei-site-content", 2)
+    assert (document["format"], document["version"]) == ("dei-site-content", 3)
     [un] = [
         obj["fields"]
         for obj in document["objects"]

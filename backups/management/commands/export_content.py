@@ -19,8 +19,8 @@ class Command(BaseCommand):
     help = (
         "Write all content to a JSON file that import_content loads into an empty database: "
         "every language, order, publication and schedule, translation dates, sources, links "
-        "between organisations, old addresses. Logos are referenced by their path in "
-        "MEDIA_ROOT: back up that folder too."
+        "between organisations, old addresses, drafts waiting for review and their story. Logos "
+        "are referenced by their path in MEDIA_ROOT: back up that folder too."
     )
 
     def add_arguments(self, parser):
