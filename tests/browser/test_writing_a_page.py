@@ -86,7 +86,16 @@ def write_french(page):
     page.keyboard.type("Nous travaillons avec UNICEF")
     for _ in range("UNICEF".__len__()):
         page.keyboard.press("Shift+ArrowLeft")
+    # The buttons and dialogs speak the admin's language (locale/fr/LC_MESSAGES/djangojs.po).
+    expect(editor.locator("button[data-name=contentLink]")).to_have_attribute(
+        "title", "Lien vers une page ou une organisation"
+    )
+    expect(editor.locator("button[data-name=keyFigure]")).to_have_attribute(
+        "title", "Insérer un chiffre clé"
+    )
     editor.locator("button[data-name=contentLink]").click()
+    expect(page.locator("dialog[open]")).to_contain_text("Lien vers")
+    expect(page.locator("dialog[open] button[type=submit]")).to_have_text("Mettre à jour")
     choose_in_dialog(page, "UNICEF")
     page.keyboard.press("End")
     page.keyboard.type(". Le mouvement compte ")
