@@ -1,12 +1,18 @@
 """A page's text as visitors see it: its references resolved in at most three queries, however
-many links and figures it holds (one for pages, one for organisations, one for figures)."""
+many links and figures it holds (one for pages, one for organisations, one for figures), and
+then kept, drawn, in Django's cache until content changes (`body_block`)."""
 
+from django.core.cache import cache
+from django.template import engines
 from django.urls import reverse
 from django.utils.translation import get_language
+from markupsafe import Markup
 
 from editing.old_slugs import SLUG_COLUMNS
+from editing.preview import is_preview
 from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from organisations.models import Organisation
+from sitecache.generation import current_generation
 from stats.formatting import figure_display
 from stats.models import KeyFigure
 
@@ -68,6 +74,40 @@ def render_body(page, request):
         for figure in figures:
             targets["figure", figure.pk] = figure
     return richtext.render(html, targets, figure_text)
+
+
+BODY_TEMPLATE = "pages/includes/body.html"
+# How long a drawn text is kept at most: a content change (a new generation) or the next
+# scheduled change makes it stale sooner. Independent of PAGE_CACHE_SECONDS: it is the search
+# results' introduction too, and search pages are never cached whole.
+BODY_SECONDS = 3600
+
+
+def body_block(page, request):
+    """`page`'s text and its figures' notes, as HTML (BODY_TEMPLATE), for `request`.
+
+    Resolving the references and drawing the template is most of a page's work (bench/, "page,
+    1,000 words"), and the result changes only with content: so it is kept in Django's cache
+    under the page cache's generation (sitecache/generation.py), the page and the language.
+    Any content save draws a new generation, so a target's new slug, a figure's new value or a
+    hidden target shows at once; the clock's scheduled changes do too. Staff previewing (drafts
+    visible) always get it drawn afresh, and so does everyone when the generation is unknown.
+    """
+    generation = None if is_preview(request) else current_generation()
+    if generation is None:
+        return draw_body(page, request)
+    key = f"{generation.key_prefix}.pages.body.{page.pk}.{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = draw_body(page, request)
+        cache.set(key, str(html), generation.seconds_left(BODY_SECONDS))
+    return Markup(html)
+
+
+def draw_body(page, request):
+    """BODY_TEMPLATE drawn for `page` now (no cache)."""
+    template = engines["jinja2"].env.get_template(BODY_TEMPLATE)
+    return Markup(template.render({"page": page, "body": render_body(page, request)}))
 
 
 def in_language(slugs):
