@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from editing.old_slugs import SLUG_COLUMNS
 from editing.preview import is_preview
-from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+from editing.translation_status import published_field
+from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 from organisations.models import Organisation
 from sitecache.generation import current_generation
 from stats.formatting import figure_display
@@ -39,6 +40,11 @@ FIGURE_FIELDS = [
 ]
 
 
+# What a link's address is made of: the slug in each language, and whether each translation is
+# published (read as plain values: see render_body).
+ADDRESS_COLUMNS = [*SLUG_COLUMNS, *(published_field(code) for code in TRANSLATION_LANGUAGES)]
+
+
 def figure_text(figure):
     """“more than 1.2 million children …”: the current value, formatted for the language, and
     what it counts."""
@@ -58,15 +64,15 @@ def render_body(page, request):
     # long text, would cost more than the rest of the page (bench/, "page, 1,000 words").
     if found["page"]:
         pages = Page.objects.visible_to(request).filter(pk__in=found["page"])
-        for pk, placement, *slugs in pages.values_list("pk", "placement", *SLUG_COLUMNS):
-            targets["page", pk] = Page.address(placement, in_language(slugs))
+        for pk, placement, *columns in pages.values_list("pk", "placement", *ADDRESS_COLUMNS):
+            targets["page", pk] = Page.address(placement, in_language(columns, request))
     if found["organisation"]:
         organisations = Organisation.objects.visible_to(request)
         organisations = organisations.filter(pk__in=found["organisation"])
-        for pk, *slugs in organisations.values_list("pk", *SLUG_COLUMNS):
+        for pk, *columns in organisations.values_list("pk", *ADDRESS_COLUMNS):
             # As Organisation.get_absolute_url: the slug in the language, else the French one.
             targets["organisation", pk] = reverse(
-                "organisations:detail", kwargs={"slug": in_language(slugs)}
+                "organisations:detail", kwargs={"slug": in_language(columns, request)}
             )
     if found["figure"]:
         figures = KeyFigure.objects.visible_to(request).filter(pk__in=found["figure"])
@@ -110,11 +116,17 @@ def draw_body(page, request):
     return Markup(template.render({"page": page, "body": render_body(page, request)}))
 
 
-def in_language(slugs):
-    """The slug in the active language, else in the source language (slugs in the order of
-    SLUG_COLUMNS), as modeltranslation's fallback reads it."""
-    by_language = dict(zip(LANGUAGE_CODES, slugs, strict=True))
-    return by_language.get(get_language()) or by_language[SOURCE_LANGUAGE]
+def in_language(columns, request):
+    """The slug visitors reach the target by in the active language: its own, or the source
+    language's when it has none or its translation is not published (editing/unpublished.py
+    empties it then, and the translated address would only redirect). Staff previewing see
+    unpublished translations. `columns`: values of ADDRESS_COLUMNS, in that order."""
+    slugs = dict(zip(LANGUAGE_CODES, columns, strict=False))
+    published = dict(zip(TRANSLATION_LANGUAGES, columns[len(LANGUAGE_CODES) :], strict=True))
+    language = get_language()
+    if published.get(language) is False and not is_preview(request):
+        return slugs[SOURCE_LANGUAGE]
+    return slugs.get(language) or slugs[SOURCE_LANGUAGE]
 
 
 def placed_page(placement, request):
