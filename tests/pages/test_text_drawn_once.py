@@ -3,11 +3,14 @@ the page cache off, a second visit resolves no reference again, yet a target's n
 figure's new value or a hidden target shows at the next request, and staff previewing never
 share the visitors' drawing."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
+from tests.editing.test_scheduling import clock  # noqa: F401
 from tests.pages.conftest import make_page
 from tests.pages.test_references import body_of, figure, figure_page, linking_page, targets  # noqa: F401
 
@@ -85,3 +88,14 @@ def test_staff_previewing_and_visitors_never_share_a_drawing(client, admin_clien
     assert 'href="/fr/pages/politique/"' in body_of(admin_client, "/fr/pages/liens/?preview=1")
     # … and the preview's drawing never reaches visitors.
     assert "/fr/pages/politique/" not in body_of(client, "/fr/pages/liens/")
+
+
+def test_a_link_to_a_scheduled_target_appears_at_its_go_live(client, targets, clock):  # noqa: F811
+    policy, ilo = targets
+    linking_page(policy, ilo)
+    policy.publish_at = clock.now + timedelta(hours=1)
+    policy.save()
+    assert "/fr/pages/politique/" not in body_of(client, "/fr/pages/liens/")
+    assert "/fr/pages/politique/" not in body_of(client, "/fr/pages/liens/")  # drawn, kept
+    clock.advance(hours=1, seconds=1)
+    assert 'href="/fr/pages/politique/"' in body_of(client, "/fr/pages/liens/")
