@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from babel.messages.pofile import read_po
 from django.urls import reverse
 
 from tests.editing.conftest import signed_in
@@ -66,3 +67,14 @@ def test_the_editors_buttons_and_dialogs_are_in_the_admins_language(
 def test_the_english_admin_keeps_the_editors_english_words(communication_officer):
     translated = catalogue(signed_in(communication_officer, "en"))
     assert "Insert a key figure" not in translated  # gettext() returns the msgid itself
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_word_of_the_editors_script_is_in_the_javascript_catalogue(language, settings):
+    script = (settings.BASE_DIR / "pages" / "static" / "pages" / "references.js").read_text()
+    words = set(re.findall(r'\bgettext(?:_noop)?\("([^"]+)"\)', script))
+    assert "Insert a key figure" in words
+    po = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "djangojs.po"
+    with po.open("rb") as file:
+        translated = {m.id: m.string for m in read_po(file) if m.id and m.string}
+    assert words - translated.keys() == set()
