@@ -16,7 +16,7 @@ RUN pip install ".[redis,s3]"
 COPY . .
 # Catalogues compiled and static files collected, hashed and compressed, at build time; the
 # key exists for this step only and the image keeps none.
-RUN pybabel -q compile --domain django --directory locale \
+RUN pybabel -q compile --domain "django djangojs" --directory locale \
     && SECRET_KEY=build-step-only SITE_URL=http://build.invalid python manage.py collectstatic --noinput \
     && mkdir -p /app/media /app/cache && chown app:app /app/media /app/cache
 

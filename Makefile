@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 
 # Babel compiles the catalogues, so a fresh machine needs no GNU gettext to run the site.
 compilemessages: install
-	$(BIN)/pybabel -q compile --domain django --directory locale
+	$(BIN)/pybabel -q compile --domain "django djangojs" --directory locale
 
 run: install .env compilemessages
 	$(BIN)/python manage.py migrate --noinput
@@ -44,7 +44,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	@# GNU msgfmt is stricter than Babel's compiler (a msgstr must begin and end like its msgid).
 	@if command -v msgfmt >/dev/null; then \
-		for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --check-domain -o /dev/null $$po || exit 1; done; \
+		for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check-format --check-domain -o /dev/null $$po || exit 1; done; \
 	else echo "msgfmt not found (apt-get install gettext): catalogues not checked"; fi
 
 format: install
@@ -54,6 +54,9 @@ format: install
 # Refresh the catalogues after changing strings (needs GNU gettext: apt-get install gettext).
 messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en -l es \
+		--ignore=.venv --ignore=staticfiles --ignore=tests
+	@# The admin's JavaScript (the editor's buttons): the djangojs domain, served by the admin's jsi18n.
+	$(BIN)/python manage.py makemessages -d djangojs --no-location --no-obsolete -l fr -l en -l es \
 		--ignore=.venv --ignore=staticfiles --ignore=tests
 
 # Beyond one machine (docs/scaling.md): PostgreSQL primary + replica, Redis, two gunicorn

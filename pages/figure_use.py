@@ -1,7 +1,7 @@
-"""A key figure used by pages cannot change its identifier or leave the site unnoticed: the
-admin lists the pages first, and saves only once the editor confirms. Here, not in stats/,
-which knows nothing of pages (apps depend one way): pages/admin.py registers the key figures'
-admin again with this form."""
+"""A key figure used by pages cannot change its identifier or leave the site unnoticed
+(unpublished, or given an expiry date): the admin lists the pages first, and saves only once
+the editor confirms. Here, not in stats/, which knows nothing of pages (apps depend one way):
+pages/admin.py registers the key figures' admin again with this form."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -32,7 +32,9 @@ def confirming_form(base):
                 return cleaned
             renamed = "key" in self.changed_data
             hidden = "is_published" in self.changed_data and not cleaned.get("is_published")
-            pages = pages_using(figure) if renamed or hidden else []
+            # An expiry date is an unpublishing by the clock: the figure leaves the text then.
+            expiring = "expire_at" in self.changed_data and cleaned.get("expire_at")
+            pages = pages_using(figure) if renamed or hidden or expiring else []
             if pages:
                 names = ", ".join(f"“{page}”" for page in pages)
                 if hidden:
@@ -40,6 +42,14 @@ def confirming_form(base):
                         "The page %(pages)s shows this figure: unpublished, it disappears "
                         "from its text. Tick the confirmation box to save anyway.",
                         "The pages %(pages)s show this figure: unpublished, it disappears "
+                        "from their text. Tick the confirmation box to save anyway.",
+                        len(pages),
+                    )
+                elif expiring:
+                    message = ngettext(
+                        "The page %(pages)s shows this figure: once it expires, it disappears "
+                        "from its text. Tick the confirmation box to save anyway.",
+                        "The pages %(pages)s show this figure: once it expires, it disappears "
                         "from their text. Tick the confirmation box to save anyway.",
                         len(pages),
                     )

@@ -7,13 +7,12 @@
 
 from django.db import DatabaseError
 from jinja2 import pass_context
-from markupsafe import Markup
 
 from editing.old_slugs import SLUG_COLUMNS
 from multilingual.languages import LANGUAGE_CODES
 
 from .models import NavigationItem, Page
-from .rendering import placed_page, render_body
+from .rendering import body_block, placed_page
 
 PAGE_TITLES = [f"title_{code}" for code in LANGUAGE_CODES]
 
@@ -24,8 +23,7 @@ def page_introduction(context, placement):
     page = placed_page(placement, request)
     if page is None:
         return ""
-    template = context.environment.get_template("pages/includes/body.html")
-    return Markup(template.render({**context, "page": page, "body": render_body(page, request)}))
+    return body_block(page, request)
 
 
 @pass_context

@@ -1,13 +1,19 @@
 """A page's text as visitors see it: its references resolved in at most three queries, however
-many links and figures it holds (one for pages, one for organisations, one for figures)."""
+many links and figures it holds (one for pages, one for organisations, one for figures), and
+then kept, drawn, in Django's cache until content changes (`body_block`)."""
 
+from django.core.cache import cache
+from django.template import engines
 from django.urls import reverse
 from django.utils.translation import get_language
+from markupsafe import Markup
 
 from editing.old_slugs import SLUG_COLUMNS
+from editing.preview import is_preview
 from editing.translation_status import published_field
 from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 from organisations.models import Organisation
+from sitecache.generation import current_generation
 from stats.formatting import figure_display
 from stats.models import KeyFigure
 
@@ -39,6 +45,11 @@ FIGURE_FIELDS = [
 ]
 
 
+# What a link's address is made of: the slug in each language, and whether each translation is
+# published (read as plain values: see render_body).
+ADDRESS_COLUMNS = [*SLUG_COLUMNS, *(published_field(code) for code in TRANSLATION_LANGUAGES)]
+
+
 def figure_text(figure):
     """“more than 1.2 million children …”: the current value, formatted for the language, and
     what it counts."""
@@ -58,15 +69,15 @@ def render_body(page, request):
     # long text, would cost more than the rest of the page (bench/, "page, 1,000 words").
     if found["page"]:
         pages = Page.objects.visible_to(request).filter(pk__in=found["page"])
-        for pk, placement, *slugs in pages.values_list("pk", "placement", *SLUG_COLUMNS):
-            targets["page", pk] = Page.address(placement, in_language(slugs))
+        for pk, placement, *columns in pages.values_list("pk", "placement", *ADDRESS_COLUMNS):
+            targets["page", pk] = Page.address(placement, in_language(columns, request))
     if found["organisation"]:
         organisations = Organisation.objects.visible_to(request)
         organisations = organisations.filter(pk__in=found["organisation"])
-        for pk, *slugs in organisations.values_list("pk", *SLUG_COLUMNS):
+        for pk, *columns in organisations.values_list("pk", *ADDRESS_COLUMNS):
             # As Organisation.get_absolute_url: the slug in the language, else the French one.
             targets["organisation", pk] = reverse(
-                "organisations:detail", kwargs={"slug": in_language(slugs)}
+                "organisations:detail", kwargs={"slug": in_language(columns, request)}
             )
     if found["figure"]:
         figures = KeyFigure.objects.visible_to(request).filter(pk__in=found["figure"])
@@ -76,11 +87,51 @@ def render_body(page, request):
     return richtext.render(html, targets, figure_text)
 
 
-def in_language(slugs):
-    """The slug in the active language, else in the source language (slugs in the order of
-    SLUG_COLUMNS), as modeltranslation's fallback reads it."""
-    by_language = dict(zip(LANGUAGE_CODES, slugs, strict=True))
-    return by_language.get(get_language()) or by_language[SOURCE_LANGUAGE]
+BODY_TEMPLATE = "pages/includes/body.html"
+# How long a drawn text is kept at most: a content change (a new generation) or the next
+# scheduled change makes it stale sooner. Independent of PAGE_CACHE_SECONDS: it is the search
+# results' introduction too, and search pages are never cached whole.
+BODY_SECONDS = 3600
+
+
+def body_block(page, request):
+    """`page`'s text and its figures' notes, as HTML (BODY_TEMPLATE), for `request`.
+
+    Resolving the references and drawing the template is most of a page's work (bench/, "page,
+    1,000 words"), and the result changes only with content: so it is kept in Django's cache
+    under the page cache's generation (sitecache/generation.py), the page and the language.
+    Any content save draws a new generation, so a target's new slug, a figure's new value or a
+    hidden target shows at once; the clock's scheduled changes do too. Staff previewing (drafts
+    visible) always get it drawn afresh, and so does everyone when the generation is unknown.
+    """
+    generation = None if is_preview(request) else current_generation()
+    if generation is None:
+        return draw_body(page, request)
+    key = f"{generation.key_prefix}.pages.body.{page.pk}.{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = draw_body(page, request)
+        cache.set(key, str(html), generation.seconds_left(BODY_SECONDS))
+    return Markup(html)
+
+
+def draw_body(page, request):
+    """BODY_TEMPLATE drawn for `page` now (no cache)."""
+    template = engines["jinja2"].env.get_template(BODY_TEMPLATE)
+    return Markup(template.render({"page": page, "body": render_body(page, request)}))
+
+
+def in_language(columns, request):
+    """The slug visitors reach the target by in the active language: its own, or the source
+    language's when it has none or its translation is not published (editing/unpublished.py
+    empties it then, and the translated address would only redirect). Staff previewing see
+    unpublished translations. `columns`: values of ADDRESS_COLUMNS, in that order."""
+    slugs = dict(zip(LANGUAGE_CODES, columns, strict=False))
+    published = dict(zip(TRANSLATION_LANGUAGES, columns[len(LANGUAGE_CODES) :], strict=True))
+    language = get_language()
+    if published.get(language) is False and not is_preview(request):
+        return slugs[SOURCE_LANGUAGE]
+    return slugs.get(language) or slugs[SOURCE_LANGUAGE]
 
 
 def placed_page(placement, request):

@@ -16,7 +16,7 @@ from sitecache.decorators import cached_for_visitors
 from stats.models import KeyFigure
 
 from .models import Page
-from .rendering import placed_page, render_body
+from .rendering import body_block, placed_page
 
 HOME_FIGURES = 4
 
@@ -74,7 +74,7 @@ def show_page(request, page):
         "pages/page.html",
         {
             "page": page,
-            "body": render_body(page, request),
+            "body": body_block(page, request),
             **language_context(request, available_languages(page), obj=page),
         },
     )

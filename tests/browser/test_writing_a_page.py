@@ -86,7 +86,16 @@ def write_french(page):
     page.keyboard.type("Nous travaillons avec UNICEF")
     for _ in range("UNICEF".__len__()):
         page.keyboard.press("Shift+ArrowLeft")
+    # The buttons and dialogs speak the admin's language (locale/fr/LC_MESSAGES/djangojs.po).
+    expect(editor.locator("button[data-name=contentLink]")).to_have_attribute(
+        "title", "Lien vers une page ou une organisation"
+    )
+    expect(editor.locator("button[data-name=keyFigure]")).to_have_attribute(
+        "title", "Insérer un chiffre clé"
+    )
     editor.locator("button[data-name=contentLink]").click()
+    expect(page.locator("dialog[open]")).to_contain_text("Lien vers")
+    expect(page.locator("dialog[open] button[type=submit]")).to_have_text("Mettre à jour")
     choose_in_dialog(page, "UNICEF")
     page.keyboard.press("End")
     page.keyboard.type(". Le mouvement compte ")
@@ -160,10 +169,24 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
             translator.get_by_role("tab", name=language).nth(n).click()
         translator.locator(f"#id_title_{language}").fill(title)
         translator.locator(f"#id_summary_{language}").fill(summary)
-        editor_of(translator, f"body_{language}").locator(".ProseMirror[contenteditable]").click()
+        body = editor_of(translator, f"body_{language}")
+        body.locator(".ProseMirror[contenteditable]").click()
+        translator.keyboard.press("Control+Alt+2")
         translator.keyboard.type(f"{heading}")
         translator.keyboard.press("Enter")
         translator.keyboard.type(line)
+        if language == "en":
+            # The translator's own key figure, chosen from the list.
+            translator.keyboard.type(" We count ")
+            body.locator("button[data-name=keyFigure]").click()
+            choose_in_dialog(translator, "dci-national-sections")
+        else:
+            # The translator's own link to an organisation, chosen from the list.
+            translator.keyboard.type(" Con UNICEF")
+            for _ in range(len("UNICEF")):
+                translator.keyboard.press("Shift+ArrowLeft")
+            body.locator("button[data-name=contentLink]").click()
+            choose_in_dialog(translator, "UNICEF")
     shoot(translator, "page-4-translator-translates")
     translator.locator("input[name=_save]").click()
     expect(translator.locator(".messagelist")).to_be_visible()
@@ -195,9 +218,16 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
             expect(visitor.locator("h1")).to_be_visible()
             menu = visitor.locator(".main-nav")
             expect(menu.locator("a", has_text=visitor.locator("h1").inner_text())).to_have_count(1)
+            expect(visitor.locator(".page-body h2")).to_be_visible()
             if language == "fr":
                 expect(visitor.locator(".page-body a", has_text="UNICEF")).to_be_visible()
                 expect(visitor.locator(".live-figure")).to_contain_text("environ 30")
+            if language == "en":
+                expect(visitor.locator(".live-figure")).to_contain_text("about 30")
+            if language == "es":
+                expect(visitor.locator(".page-body a", has_text="UNICEF")).to_have_attribute(
+                    "href", "/es/organizaciones/unicef/"
+                )
             before = len(REFUSED_BY_CSP)
             results = axe.run(visitor)
             del REFUSED_BY_CSP[before:]  # axe's own inline styles

@@ -174,3 +174,38 @@ def test_renaming_a_figure_lists_the_pages_that_show_it_first(admin_client, db):
     assert "À propos" in response.content.decode()
     figure.refresh_from_db()
     assert figure.key == "dci-sections"
+
+
+def test_giving_a_figure_an_expiry_date_lists_the_pages_that_show_it_first(admin_client, db):
+    figure = figure_in_a_page()
+    url = reverse("admin:statistics_keyfigure_change", args=[figure.pk])
+    expiry = {"expire_at_0": "31/12/2030", "expire_at_1": "00:00:00", "_publish": "1"}
+    response = admin_client.post(url, figure_form(figure, **expiry))
+    assert response.status_code == 200
+    # In the admin's language (French here), naming the page.
+    assert (
+        "La page “À propos” affiche ce chiffre : une fois expiré, il disparaît de son texte."
+        in response.content.decode()
+    )
+    figure.refresh_from_db()
+    assert figure.expire_at is None
+    response = admin_client.post(url, figure_form(figure, confirm_pages="on", **expiry))
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert figure.expire_at is not None
+
+
+def test_the_pages_that_show_a_figure_are_named_in_the_admins_language(admin_client, db):
+    figure = figure_in_a_page()
+    url = reverse("admin:statistics_keyfigure_change", args=[figure.pk])
+    response = admin_client.post(url, figure_form(figure, key="dci-national-sections"))
+    assert (
+        "La page “À propos” affiche ce chiffre ; elle continue de l’afficher sous son nouvel "
+        "identifiant." in response.content.decode()
+    )
+    response = admin_client.post(
+        url,
+        figure_form(figure, is_published="", _publish="1"),
+        headers={"accept-language": "es"},
+    )
+    assert "La página “À propos” muestra esta cifra: si se despublica" in response.content.decode()

@@ -207,3 +207,22 @@ def test_a_figure_no_longer_in_the_text_can_be_deleted(figure):
     page.body_fr = page.body_en = page.body_es = "<p>Plus de chiffre.</p>"
     page.save()
     figure.delete()
+
+
+def test_a_link_to_a_target_whose_translation_is_unpublished_uses_its_french_address(
+    client, admin_client, targets
+):
+    policy, ilo = targets
+    linking_page(policy, ilo)
+    for target in targets:
+        target.published_en = False
+        target.save()
+    body = body_of(client, "/en/pages/links/")
+    # Where visitors read it (in French): no detour through a redirect.
+    assert 'href="/en/pages/politique/"' in body
+    assert 'href="/en/organisations/oit/"' in body
+    assert client.get("/en/organisations/oit/").status_code == 200
+    # Staff previewing the translation reach it at its own address.
+    preview = body_of(admin_client, "/en/pages/links/?preview=1")
+    assert 'href="/en/pages/policy/"' in preview
+    assert 'href="/en/organisations/ilo/"' in preview

@@ -15,6 +15,19 @@ const loadChoices = async () => {
   return choices
 }
 
+// The words of django-prose-editor's own dialogs that ours and its link dialog show: the
+// package translates them into French only, and the admin's catalogue (locale/*/djangojs.po)
+// does not load it. Listed so that `make messages` keeps them in ours; the editor itself asks
+// window.gettext for them.
+const gettext_noop = (text) => text
+const EDITOR_WORDS = [
+  gettext_noop("Update"),
+  gettext_noop("Cancel"),
+  gettext_noop("URL"),
+  gettext_noop("Title"),
+  gettext_noop("Edit Link"),
+]
+
 const label = (kind, [id, text]) => `${text} — ${kind} ${id}`
 const idFrom = (value) => value.split(" ").pop()
 
