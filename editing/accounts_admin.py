@@ -10,6 +10,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
 from django.utils.translation import gettext_lazy as _
 
+from .datetime_fields import ZonedDateTimesMixin
 from .permission_names import permission_label
 from .roles import role_name
 
@@ -36,8 +37,9 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class TranslatedUserAdmin(TranslatedAccountLabels, UserAdmin):
-    """Django's user admin, its groups and permissions in the admin's language."""
+class TranslatedUserAdmin(ZonedDateTimesMixin, TranslatedAccountLabels, UserAdmin):
+    """Django's user admin, its groups and permissions in the admin's language, its dates
+    (last login, date joined) labelled as on every other page."""
 
 
 @admin.register(Group)

@@ -84,3 +84,12 @@ def test_a_user_page_offers_the_review_roles_in_french(editor_client, django_use
     ).content.decode()
     assert ">Contributeurs</option>" in html
     assert ">Approbateurs</option>" in html
+
+
+def test_a_user_page_labels_both_halves_of_its_dates(editor_client, editor):
+    html = editor_client.get(
+        reverse("admin:auth_user_change", args=[editor.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert 'aria-label="último inicio de sesión, fecha" id="id_last_login_0"' in html
+    assert 'aria-label="último inicio de sesión, hora" id="id_last_login_1"' in html
+    assert "Europe/Brussels" in html
