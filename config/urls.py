@@ -3,8 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from editing.views import awaiting_review, translations_to_do
 from pages.sitemaps import SITEMAPS
@@ -39,6 +42,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", cached_for_visitors(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers, feed readers and bookmarks ask /favicon.ico whatever the page links: the ICO in
+    # static files (its hashed name in production, hence lazy; temporary, as that name changes).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico")),
+        name="favicon",
+    ),
 ]
 
 # Every public URL carries its language, and its path is translated (/fr/partenaires/,

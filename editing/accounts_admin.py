@@ -1,37 +1,23 @@
-"""Users and groups in the admin's language: role names and our permissions translated.
+"""Users and groups in the admin's language: role names and permissions translated.
 
 Group names and permission names are rows in the database, written once in English: Django
 shows them as they are. Here the role groups (editing/roles.py) read through the catalogues,
-and the permissions of the editorial contract are named again, in the active language, from
-`contract_permissions` (editing/models.py).
+and every permission is named again in the active language (editing/permission_names.py).
 """
 
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import contract_permissions
-from .roles import EDITORS, TRANSLATORS
-
-ROLE_NAMES = {EDITORS: _("Editors"), TRANSLATORS: _("Translators")}
+from .datetime_fields import ZonedDateTimesMixin
+from .permission_names import permission_label
+from .roles import role_name
 
 
 def group_label(group):
-    """A group's name, translated for the role groups."""
-    return str(ROLE_NAMES.get(group.name, group.name))
-
-
-def permission_label(permission):
-    """ "app | model | name" as Django writes it, the name in the active language for the
-    contract's permissions (and Django's own where its catalogue has it)."""
-    model = permission.content_type.model_class()
-    name = permission.name
-    if model is not None:
-        names = dict(contract_permissions(model))
-        name = str(names.get(permission.codename, gettext(name)))
-    return f"{permission.content_type} | {name}"
+    """A group's name, translated for the role groups (editing/roles.py)."""
+    return role_name(group.name)
 
 
 class TranslatedAccountLabels:
@@ -51,8 +37,9 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class TranslatedUserAdmin(TranslatedAccountLabels, UserAdmin):
-    """Django's user admin, its groups and permissions in the admin's language."""
+class TranslatedUserAdmin(ZonedDateTimesMixin, TranslatedAccountLabels, UserAdmin):
+    """Django's user admin, its groups and permissions in the admin's language, its dates
+    (last login, date joined) labelled as on every other page."""
 
 
 @admin.register(Group)

@@ -16,7 +16,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
-from reversion_compare.admin import CompareVersionAdmin
 
 from multilingual.languages import (
     LANGUAGE_CODES,
@@ -27,6 +26,7 @@ from multilingual.languages import (
 from sitecache.generation import bump_generation
 
 from .change_messages import restored_from, structured_change_message
+from .compare_admin import ReadableCompareAdmin
 from .conflicts import ConflictCheckingForm
 from .datetime_fields import ZonedDateTimesMixin
 from .models import WorkflowSettings
@@ -205,7 +205,7 @@ class EditorialAdmin(
     ReviewMixin,
     ZonedDateTimesMixin,
     RoleRestrictedMixin,
-    CompareVersionAdmin,
+    ReadableCompareAdmin,
 ):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 

@@ -113,14 +113,15 @@ def readable(comment, model=None):
     """A history comment in the active language.
 
     `comment` is a revision's comment: the JSON this module stores, or text from before it (or
-    from a script), returned as it is. `model` names the fields of parts saved by Django alone.
+    from a script, such as "Demo content"), returned through the catalogues. `model` names the
+    fields of parts saved by Django alone.
     """
     if not comment or not comment.startswith("["):
-        return comment or ""
+        return gettext(comment) if comment else ""
     try:
         message = json.loads(comment)
     except json.JSONDecodeError:
-        return comment
+        return gettext(comment)
     sentences = []
     for part in message:
         for kind, content in part.items():

@@ -165,11 +165,13 @@ class PublishableContent(EditorialContent):
             )
 
 
-def contract_permissions(model):
+def contract_permissions(model, language_name=None):
     """[(codename, name)]: the permissions the roles of editing/roles.py use on `model`.
 
     The names read, in English, as the ones first written by hand in each model's Meta
     ("Can publish, schedule and order organisations"), so existing databases keep theirs.
+    `language_name` names the source language in them: its English name by default (what the
+    database stores); the admin passes the name in its own language (editing/permission_names.py).
     """
     opts = model._meta
     permissions = []
@@ -183,7 +185,7 @@ def contract_permissions(model):
     permissions.append((f"publish_{opts.model_name}", name))
     name = format_lazy(
         _("Can edit the {language} text and settings of {items}"),
-        language=english_name(SOURCE_LANGUAGE),
+        language=language_name or english_name(SOURCE_LANGUAGE),
         items=opts.verbose_name_plural,
     )
     permissions.append((f"edit_source_{opts.model_name}", name))

@@ -1,17 +1,18 @@
 """Putting an account in a role's group is all it takes for it to sign in to the admin.
 
 Django's admin only lets in accounts with "staff status"; a role (editing/roles.py) without it
-would be a second, easily forgotten step. Joining Editors or Translators, from either side of
-the relation (the user's page or a script adding users to the group), sets it.
+would be a second, easily forgotten step. Joining any role's group (Editors, Translators,
+Contributors, Approvers), from either side of the relation (the user's page or a script adding
+users to the group), sets it.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed
 
-from .roles import EDITORS, TRANSLATORS
+from .roles import ROLE_NAMES
 
-ROLE_GROUPS = (EDITORS, TRANSLATORS)
+ROLE_GROUPS = tuple(ROLE_NAMES)
 
 
 def staff_on_joining_a_role(sender, instance, action, reverse, pk_set, **kwargs):

@@ -10,6 +10,10 @@
  * (the language code). The main language switch beside the title gets an accessible name.
  * 2. Django's autocomplete fields (Select2): the combobox and its text take the name of the
  * field's label, which Select2 does not link to them.
+ * 3. The rich-text editor of pages (django-prose-editor): its editable box takes the name of the
+ * field's label, which labels only the hidden textarea.
+ * 4. Django's two-list selector (groups and permissions of users): its search icons carry an
+ * aria-label, which a plain span may not (axe: aria-prohibited-attr); as images, they may.
  * Loaded as a static file (CSP: script-src 'self'); texts come from data- attributes of its
  * <script> tag, translated by the template.
  */
@@ -55,9 +59,27 @@
     });
   }
 
+  function nameRichText(root) {
+    root.querySelectorAll(".prose-editor [contenteditable][role='textbox']").forEach(function (el) {
+      var row = el.closest(".flex-container");
+      var label = row ? row.querySelector("label") : null;
+      if (label && !el.hasAttribute("aria-label")) {
+        el.setAttribute("aria-label", label.textContent.replace(/\s*:\s*$/, "").trim());
+      }
+    });
+  }
+
+  function fixSelectorIcons(root) {
+    root.querySelectorAll(".selector .help-tooltip[aria-label]:not([role])").forEach(function (el) {
+      el.setAttribute("role", "img");
+    });
+  }
+
   function fixAll(root) {
     fixTabs(root);
     nameAutocompletes(root);
+    nameRichText(root);
+    fixSelectorIcons(root);
   }
 
   function start() {

@@ -1,12 +1,14 @@
 """History entries read in the viewer's language, whoever saved them and in whichever language."""
 
 import pytest
+import reversion
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
 from organisations.models import Organisation
 from tests.admin.forms import PUBLISH, organisation_form
+from tests.conftest import make_organisation
 from tests.editing.conftest import opened_at
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +68,11 @@ def test_a_restore_reads_in_the_viewers_language(editor, ilo_changed_by_a_spanis
     assert spanish.post(url, {**organisation_form(), **PUBLISH}).status_code == 302
     assert "Revertido" not in history(client_in(editor, "en"), ilo)
     assert "Reverted to previous version, saved on" in history(client_in(editor, "en"), ilo)
+
+
+def test_a_script_s_comment_reads_in_the_viewers_language(editor):
+    with reversion.create_revision():
+        reversion.set_comment("Demo content")  # what load_demo_content writes
+        ilo = make_organisation()
+    assert "Contenu de démonstration" in history(client_in(editor, "fr"), ilo)
+    assert "Contenido de demostración" in history(client_in(editor, "es"), ilo)

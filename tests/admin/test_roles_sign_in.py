@@ -1,10 +1,11 @@
-"""Putting an account in Editors or Translators is all it takes for it to sign in."""
+"""Putting an account in a role's group (Editors, Translators, Contributors, Approvers) is all it
+takes for it to sign in."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from editing.roles import EDITORS, TRANSLATORS
+from editing.roles import APPROVERS, CONTRIBUTORS, EDITORS, TRANSLATORS
 from tests.editing.conftest import member_of
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def groups(django_user_model):
     return Group.objects
 
 
-@pytest.mark.parametrize("role", [EDITORS, TRANSLATORS])
+@pytest.mark.parametrize("role", [EDITORS, TRANSLATORS, CONTRIBUTORS, APPROVERS])
 def test_joining_a_role_from_the_user_side_gives_staff_status(
     client, groups, django_user_model, role
 ):
