@@ -7,6 +7,7 @@ results shown are read from their tables, each with the matching text cut around
 found, that word marked.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -16,7 +17,7 @@ from django.utils.translation import override
 from editing.registry import searchable_models
 
 from .index import field_text, matching_documents
-from .matching import find_word, has_word, query_words, word_patterns
+from .matching import find_word, query_words, word_patterns
 
 MAX_QUERY_LENGTH = 100
 SNIPPET_CONTEXT = 80
@@ -103,10 +104,12 @@ def find(query, language):
     if not words:
         return []
     patterns = word_patterns(words)
+    whole_words = [re.compile(rf"{pattern.pattern}(?!\w)") for pattern in patterns]
     scored = []
     for source in sources():
-        for pk, texts in matching_documents(source.model, words, language):
-            rank = _rank(texts, source, patterns)
+        titles = source.title_positions
+        for pk, document in matching_documents(source.model, words, language):
+            rank = _rank(document, titles, patterns, whole_words)
             if rank is not None:
                 scored.append((rank, len(scored), Match(source, pk)))
     scored.sort(key=lambda item: item[:2])
@@ -141,18 +144,24 @@ def results(query, matches, language):
     return found
 
 
-def _rank(texts, source, patterns):
+def _rank(document, title_positions, patterns, whole_words):
     """The sort key of a match, lower first; None when a word is found in no field.
 
-    `texts`: the folded words of each of the source's fields (search/index.py)."""
+    `document`: the folded words of each of the source's fields, one field a line
+    (search/index.py); `patterns` match each query word at the start of a word, `whole_words`
+    as a whole word. The rule of search/matching.py's `has_word`, one search per word.
+    """
     positions = []
     for pattern in patterns:
-        found = next((i for i, text in enumerate(texts) if has_word(text, pattern)), None)
+        found = pattern.search(document)
         if found is None:
             return None
-        positions.append(found)
-    titles = [texts[i] for i in source.title_positions if i < len(texts)]
-    whole_name = any(has_word(text, p, exact=True) for text in titles for p in patterns)
+        positions.append(document.count("\n", 0, found.start()))  # the field's position
+    whole_name = False
+    if title_positions:
+        lines = document.split("\n", max(title_positions) + 1)
+        titles = "\n".join(lines[i] for i in title_positions if i < len(lines))
+        whole_name = any(pattern.search(titles) for pattern in whole_words)
     return (0 if whole_name else 1, sum(positions))
 
 

@@ -39,8 +39,12 @@ def field_text(obj, field):
 
 
 def document(obj, fields):
-    """The folded words of each field of `obj` in the active language, one field a line."""
-    return "\n".join(" ".join(WORD.findall(fold(field_text(obj, f)))) for f in fields)
+    """The folded words of each field of `obj` in the active language, one field a line, each
+    word once (in the order it first comes): matching and ranking ask only which field holds
+    a word, so a long text costs its vocabulary, not its length."""
+    return "\n".join(
+        " ".join(dict.fromkeys(WORD.findall(fold(field_text(obj, field))))) for field in fields
+    )
 
 
 def entries_for(obj, content_type=None):
@@ -108,19 +112,30 @@ def _full_text_filter(words):
 
 
 def matching_documents(model, words, language):
-    """[(pk, [folded words of each field])] of the published objects of `model` whose text in
-    `language` holds a word starting with each of `words`, in the model's order.
+    """[(pk, document)] of the published objects of `model` whose text in `language` holds a
+    word starting with each of `words`, in the model's order; `document` is the folded words
+    of each search field, one field a line.
 
-    Two queries: the matching entries, then the published objects among them, in order.
+    Two queries: the matching entries, then the published objects among them, in order (read
+    as plain rows: thousands of primary keys through the ORM's per-row machinery would cost
+    more than the search).
     """
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
     entries = SearchEntry.objects.filter(
         _full_text_filter(words), content_type=content_type, language=language
     )
-    documents = dict(entries.values_list("object_id", "document"))
+    documents = dict(_rows(entries.values_list("object_id", "document")))
     if not documents:
         return []
     with override(language):  # ordered by the names the visitor reads
         published = model._default_manager.published().filter(pk__in=entries.values("object_id"))
-        order = list(published.values_list("pk", flat=True))
-    return [(pk, documents[pk].split("\n")) for pk in order]
+        order = _rows(published.values_list("pk"))
+    return [(pk, documents[pk]) for (pk,) in order]
+
+
+def _rows(queryset):
+    """The rows of a values_list() queryset, as tuples straight from the database cursor."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -1,11 +1,11 @@
-"""The search index: what each published-or-not content object says in each language, folded.
+"""The search index: what each content object says in each language, folded.
 
 One row per (object, language): the text of its `search_fields` as a visitor in that language
 reads them (the French where a translation is missing), folded by search/matching.py and cut
-into words, one line per field. The engine's own full-text index is built over `document` by
-search/migrations/0002 (SQLite: an FTS5 table kept in step by triggers; PostgreSQL: a GIN
-index). Which rows a visitor may see is decided at query time by the models' `published()`,
-never here: the index holds words, not rights.
+into words (each once), one line per field. The engine's own full-text index is built over
+`document` by search/migrations/0002 (SQLite: an FTS5 table kept in step by triggers;
+PostgreSQL: a GIN index). Which rows a visitor may see is decided at query time by the
+models' `published()`, never here: the index holds words, not rights.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,8 +17,8 @@ class SearchEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     language = models.CharField(max_length=10)
-    # The folded words of each searched field, space-separated, one field a line, in the
-    # order of the model's `search_fields`.
+    # The folded words of each searched field, each once, space-separated, one field a line,
+    # in the order of the model's `search_fields`.
     document = models.TextField()
 
     class Meta:
