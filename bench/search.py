@@ -52,6 +52,8 @@ def main():
     from django.utils.translation import override
 
     from search.engine import find, results
+    from search.index import _full_text_filter
+    from search.models import SearchEntry
     from search.views import RESULTS_PER_PAGE
 
     from .content import build
@@ -60,6 +62,8 @@ def main():
     with fresh_database("bench_search", workdir):
         build(SIZE)
         client = Client()
+        print("The full-text index's plan for a word in one body:")
+        print(SearchEntry.objects.filter(_full_text_filter(["999"]), language="fr").explain())
         print(f"Search at {SIZE:,} organisations, {database_description()}, in ms")
         print("| query | language | found | engine median | p95 | CPU | page median | p95 | CPU |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")

@@ -128,7 +128,9 @@ def matching_documents(model, words, language):
     if not documents:
         return []
     with override(language):  # ordered by the names the visitor reads
-        published = model._default_manager.published().filter(pk__in=entries.values("object_id"))
+        # The keys found, as values (a subquery here would let PostgreSQL's planner recompute
+        # every row's text search vector for each object). SQLite takes up to 32,766 of them.
+        published = model._default_manager.published().filter(pk__in=list(documents))
         order = _rows(published.values_list("pk"))
     return [(pk, documents[pk]) for (pk,) in order]
 
