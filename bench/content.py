@@ -6,6 +6,7 @@ other object. Pages: About, the introductions, three in the menu, and a page of 
 from organisations.models import Organisation
 from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
+from search import index
 from stats.models import KeyFigure
 
 DESCRIPTION = {
@@ -73,6 +74,7 @@ def build(size):
         for n in range(1, size + 1)
     )
     build_pages(organisations, list(KeyFigure.objects.order_by("pk")[:5]))
+    index.rebuild()  # bulk_create skips the save signals that keep the search index
 
 
 # 50 words a paragraph, 20 paragraphs: 1,000 words, each paragraph with a link and every fourth

@@ -104,8 +104,10 @@ class Page(PublishableContent):
     # Translators' files carry the body's markup as placeholders (translation_files/richtext.py).
     rich_text_fields = ("body",)
     has_own_page = True
-    # The summary is what search results show; the body's HTML would show its tags.
-    search_fields = ("title", "summary")
+    # Searched in this order: a word of the summary is shown before one of the body (the
+    # body read as text, search/index.py); only the title ranks as the name.
+    search_fields = ("title", "summary", "body")
+    search_title_fields = ("title",)
 
     def __str__(self):
         return self.title

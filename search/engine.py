@@ -1,41 +1,26 @@
 """Search across every content type that names its `search_fields`, in the visitor's language.
 
-Which words match is one rule for every engine (search/matching.py). PostgreSQL narrows the
-rows first with full-text search (unaccent, word prefixes); SQLite reads the published rows.
-A result carries the matching text, cut around the first word found, that word marked.
+Which words match is one rule for every engine (search/matching.py). The database's full-text
+index finds the objects holding each word (search/index.py: SQLite FTS5, PostgreSQL GIN over
+unaccent); the rule and the ranking then run on those objects' indexed words only, and only the
+results shown are read from their tables, each with the matching text cut around the first word
+found, that word marked.
 """
 
+import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import F, Func
 from django.utils.html import escape, format_html
 from django.utils.text import capfirst
 from django.utils.translation import override
-from modeltranslation.utils import build_localized_fieldname
 
 from editing.registry import searchable_models
-from multilingual.languages import SOURCE_LANGUAGE, english_name
 
-from .matching import find_word, fold, has_word, query_words, word_patterns
+from .index import field_text, matching_documents
+from .matching import find_word, query_words, word_patterns
 
 MAX_QUERY_LENGTH = 100
 SNIPPET_CONTEXT = 80
-# PostgreSQL's text search configurations are named after the language in English; any other
-# language is searched without stemming.
-POSTGRES_LANGUAGES = {
-    "arabic", "armenian", "basque", "catalan", "danish", "dutch", "english", "finnish",
-    "french", "german", "greek", "hindi", "hungarian", "indonesian", "irish", "italian",
-    "lithuanian", "nepali", "norwegian", "portuguese", "romanian", "russian", "serbian",
-    "spanish", "swedish", "tamil", "turkish", "yiddish",
-}  # fmt: skip
-
-
-def postgres_config(language):
-    """The PostgreSQL text search configuration for a language code: "french" for "fr"."""
-    name = english_name(language).lower()
-    return name if name in POSTGRES_LANGUAGES else "simple"
 
 
 @dataclass
@@ -46,13 +31,15 @@ class Result:
     snippet: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     """One kind of content: what is searched, in which translated fields, titled how.
 
     Made from a content model's declarations: `search_fields` (translated fields searched,
-    the first ones first for the snippet), and optionally `search_select_related` and a
-    `search_title()` method (`str(obj)` otherwise).
+    the first ones first for the snippet; a field named in `rich_text_fields` is read as the
+    text of its HTML), and optionally `search_title_fields` (the fields its title shows: a
+    whole word there ranks first; the first two search fields by default),
+    `search_select_related` and a `search_title()` method (`str(obj)` otherwise).
     """
 
     model: type
@@ -72,7 +59,14 @@ class Source:
     @property
     def title_fields(self):
         """The fields a result's title shows (name and acronym): a whole word there ranks first."""
+        declared = getattr(self.model, "search_title_fields", None)
+        if declared is not None:
+            return tuple(declared)
         return () if hasattr(self.model, "search_title") else self.fields[:2]
+
+    @property
+    def title_positions(self):
+        return [self.fields.index(field) for field in self.title_fields]
 
     def title(self, obj):
         return obj.search_title() if hasattr(obj, "search_title") else str(obj)
@@ -83,73 +77,98 @@ def sources():
     return [Source(model) for model in searchable_models()]
 
 
+@dataclass(frozen=True)
+class Match:
+    """One object found: its kind of content and primary key."""
+
+    source: Source
+    pk: int
+
+
 def search(query, language):
-    """The published content matching every word of `query` in `language`, best first.
+    """The published content matching every word of `query` in `language`, best first: a
+    Result (kind, title, url, snippet) each. `find()` and `results()` for a page of them."""
+    return results(query, find(query, language), language)
+
+
+def find(query, language):
+    """The published content matching every word of `query` in `language`, best first, as
+    Matches: cheap to count; `results()` reads the ones shown.
 
     Words match as words or word prefixes, accents, case and apostrophes folded
     (search/matching.py). Ranked: a word that is a whole name or acronym first, then by how
-    early the fields matching each word come (name and acronym before description).
+    early the fields matching each word come (name and acronym before description), then in
+    each kind's own order.
     """
     words = query_words(query)
     if not words:
         return []
-    with override(language):  # the texts read are those of `language`, French where missing
-        return _search(words, language)
-
-
-def _search(words, language):
     patterns = word_patterns(words)
+    whole_words = [re.compile(rf"{pattern.pattern}(?!\w)") for pattern in patterns]
     scored = []
     for source in sources():
-        queryset = source.queryset()
-        if connection.vendor == "postgresql":
-            queryset = _postgres_candidates(queryset, source.fields, words, language)
-        for obj in queryset:
-            rank = _rank(obj, source, patterns)
+        titles = source.title_positions
+        for pk, document in matching_documents(source.model, words, language):
+            rank = _rank(document, titles, patterns, whole_words)
             if rank is not None:
-                result = Result(
-                    kind=source.kind,
-                    title=source.title(obj),
-                    url=obj.get_absolute_url(),
-                    snippet=_snippet(obj, source.fields, words),
-                )
-                scored.append((rank, len(scored), result))
+                scored.append((rank, len(scored), Match(source, pk)))
     scored.sort(key=lambda item: item[:2])
-    return [result for _rank_, _order, result in scored]
+    return [match for _rank_, _order, match in scored]
 
 
-def _postgres_candidates(queryset, fields, words, language):
-    """Rows whose fields (in `language`, and French where the visitor reads it) hold a word
-    starting with each query word: full-text search, accent-insensitive with unaccent (its
-    extension is created by search/migrations), the exact rule then applied in Python."""
-    columns = [build_localized_fieldname(f, language) for f in fields]
-    if language != SOURCE_LANGUAGE:
-        columns += [build_localized_fieldname(f, SOURCE_LANGUAGE) for f in fields]
-    unaccented = [Func(F(column), function="unaccent") for column in columns]
-    vector = SearchVector(*unaccented, config="simple")
-    tsquery = " & ".join(f"{word}:*" for word in words)
-    search_query = SearchQuery(tsquery, config="simple", search_type="raw")
-    return queryset.annotate(document=vector).filter(document=search_query)
+def results(query, matches, language):
+    """A Result for each of `matches` (found for `query`), in their order: one query per kind
+    of content. A match unpublished or deleted since it was found is left out."""
+    words = query_words(query)
+    pks = {}
+    for match in matches:
+        pks.setdefault(match.source, []).append(match.pk)
+    found = []
+    with override(language):  # the texts read are those of `language`, French where missing
+        objects = {
+            (source.model, pk): obj
+            for source, ids in pks.items()
+            for pk, obj in source.queryset().in_bulk(ids).items()
+        }
+        for match in matches:
+            obj = objects.get((match.source.model, match.pk))
+            if obj is not None:
+                found.append(
+                    Result(
+                        kind=match.source.kind,
+                        title=match.source.title(obj),
+                        url=obj.get_absolute_url(),
+                        snippet=_snippet(obj, match.source.fields, words),
+                    )
+                )
+    return found
 
 
-def _rank(obj, source, patterns):
-    """The sort key of a match, lower first; None when a word is found in no field."""
-    texts = [fold(getattr(obj, field)) for field in source.fields]
+def _rank(document, title_positions, patterns, whole_words):
+    """The sort key of a match, lower first; None when a word is found in no field.
+
+    `document`: the folded words of each of the source's fields, one field a line
+    (search/index.py); `patterns` match each query word at the start of a word, `whole_words`
+    as a whole word. The rule of search/matching.py's `has_word`, one search per word.
+    """
     positions = []
     for pattern in patterns:
-        found = next((i for i, text in enumerate(texts) if has_word(text, pattern)), None)
+        found = pattern.search(document)
         if found is None:
             return None
-        positions.append(found)
-    titles = texts[: len(source.title_fields)]
-    whole_name = any(has_word(text, p, exact=True) for text in titles for p in patterns)
+        positions.append(document.count("\n", 0, found.start()))  # the field's position
+    whole_name = False
+    if title_positions:
+        lines = document.split("\n", max(title_positions) + 1)
+        titles = "\n".join(lines[i] for i in title_positions if i < len(lines))
+        whole_name = any(pattern.search(titles) for pattern in whole_words)
     return (0 if whole_name else 1, sum(positions))
 
 
 def _snippet(obj, fields, words):
     """The text around the first word found, that whole word marked; everything else escaped."""
     for field in fields:
-        text = getattr(obj, field) or ""
+        text = field_text(obj, field)
         for word in words:
             span = find_word(text, word)
             if span is not None:
@@ -164,4 +183,4 @@ def _snippet(obj, fields, words):
                     after,
                     "…" if end + SNIPPET_CONTEXT < len(text) else "",
                 )
-    return escape(getattr(obj, fields[-1]) or getattr(obj, fields[0]) or "")
+    return escape(field_text(obj, fields[-1]) or field_text(obj, fields[0]))

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext, override
@@ -8,8 +9,11 @@ from django.utils.translation import gettext as _
 from multilingual.alternates import language_context
 from multilingual.languages import LANGUAGE_CODES, LANGUAGE_NAMES
 
-from .engine import MAX_QUERY_LENGTH
-from .engine import search as find
+from .engine import MAX_QUERY_LENGTH, find, results
+
+# Results shown a page at a time: search is never cached, and a word found in every body
+# (1,000 organisations) must not read and print them all.
+RESULTS_PER_PAGE = 20
 
 
 def results_elsewhere(query, language):
@@ -28,6 +32,11 @@ def results_elsewhere(query, language):
     return None
 
 
+def page_url(query, number):
+    """The address of page `number` of the results for `query`, in the active language."""
+    return f"{reverse('search:results')}?{urlencode({'q': query, 'page': number})}"
+
+
 def search(request):
     query = request.GET.get("q", "").strip()
     context = {"query": query, "max_length": MAX_QUERY_LENGTH, **language_context(request)}
@@ -41,13 +50,21 @@ def search(request):
         context["error"] = _("Your search contains a character that cannot be searched.")
         status = 400
     elif query:
-        results = context["results"] = find(query, get_language())
-        count = len(results)
+        matches = find(query, get_language())
+        count = len(matches)
+        page = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        context["results"] = results(query, page.object_list, get_language())
+        if page.has_other_pages():
+            context["page"] = page
+            if page.has_previous():
+                context["previous_url"] = page_url(query, page.previous_page_number())
+            if page.has_next():
+                context["next_url"] = page_url(query, page.next_page_number())
         context["summary"] = ngettext(
             "%(counter)s result for “%(query)s”.",
             "%(counter)s results for “%(query)s”.",
             count,
         ) % {"counter": count, "query": query}
-        if not results:
+        if not matches:
             context["elsewhere"] = results_elsewhere(query, get_language())
     return render(request, "search/results.html", context, status=status)

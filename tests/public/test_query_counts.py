@@ -132,7 +132,9 @@ def test_queries_do_not_grow_with_the_number_of_partners_pages_and_links(client)
         "/en/key-figures/": 1 + 1 + 1 + (1 + 3),  # figures with sources; licence; menu; intro
         "/en/about/": 1 + 3 + 1,  # the page; its references; menu
         "/en/pages/page-1/": 1 + 3 + 1,  # the page; its references; menu
-        "/en/search/?q=body": 4 + 1 + (1 + 3),  # not cached: each content type; menu; intro
+        # Not cached: the index's matches per content type; the published ones among them
+        # (pages, whose text has links named "body"); the results shown; menu; intro.
+        "/en/search/?q=body": 4 + 1 + 1 + 1 + (1 + 3),
         "/en/organisations/body-1/": 4 + 1,  # the body, partnerships, figures, sections; menu
         "/sitemap.xml": 2 + 1,  # bodies, then their partnerships (prefetched); pages
     }

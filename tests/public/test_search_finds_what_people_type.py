@@ -1,11 +1,13 @@
 """Search finds what people type, the same on SQLite and PostgreSQL: one table of queries and
-the names they must find, in order (run with DATABASE_URL set for PostgreSQL)."""
+the names they must find, in order, organisations and pages' text alike, drafts never (run
+with DATABASE_URL set for PostgreSQL)."""
 
 import pytest
 
 from search.engine import search
 from search.matching import find_word
 from tests.conftest import make_organisation
+from tests.pages.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,23 @@ def bodies():
         slug_fr="observatoire",
         summary_fr="Il cite l’OIT dans ses rapports.",
     )
+    make_organisation(name_fr="Organisme brouillon", summary_fr="Justice.", is_published=False)
+    make_page(
+        title_fr="Notre histoire",
+        title_en="Our story",
+        summary_fr="Depuis 1979.",
+        summary_en="Since 1979.",
+        body_fr="<h2>Les débuts</h2><p>Une campagne pour la <strong>justice</strong> "
+        "juvénile.</p><ul><li>Plaidoyer</li><li>Formation</li></ul>",
+        body_en="<p>A campaign for <em>juvenile</em> justice.</p>",
+    )
+    make_page(title_fr="Plaidoyer", summary_fr="Notre action.", body_fr="<p>Texte.</p>")
+    make_page(
+        title_fr="Page cachée",
+        summary_fr="Brouillon.",
+        body_fr="<p>Une justice secrète.</p>",
+        is_published=False,
+    )
 
 
 # (query, language, names found in that order)
@@ -53,6 +72,20 @@ QUERIES = [
     # Name before description.
     ("droits", "fr", ["Organisation internationale du Travail", "Réseau contre l’exploitation"]),
     ("travail", "fr", ["Organisation internationale du Travail"]),
+    # The French where a translation is missing, never where it is written.
+    ("travail", "en", ["Organisation internationale du Travail"]),
+    ("enfance", "en", []),
+    # Page bodies, read as text: a paragraph, a list item; never their tags.
+    ("juvenile", "fr", ["Notre histoire"]),
+    ("juvenile justice", "en", ["Our story"]),
+    ("formation", "fr", ["Notre histoire"]),
+    ("strong", "fr", []),
+    # A page's title before its body.
+    ("plaidoyer", "fr", ["Plaidoyer", "Notre histoire"]),
+    # Drafts are never found, organisations or pages.
+    ("justice", "fr", ["Notre histoire"]),
+    ("secrete", "fr", []),
+    ("brouillon", "fr", []),
 ]
 
 
@@ -89,6 +122,12 @@ def test_the_snippet_marks_exactly_the_matched_word_whatever_folding_does(text, 
 def test_a_search_page_marks_the_word_found(client, bodies):
     html = client.get("/fr/recherche/?q=gen%C3%A8ve").content.decode()
     assert "Il agit à <mark>Genève</mark>." in html
+
+
+def test_a_word_of_a_page_body_is_marked_in_its_text_without_tags(client, bodies):
+    html = client.get("/fr/recherche/?q=juvenile").content.decode()
+    assert "Une campagne pour la justice <mark>juvénile</mark>." in html
+    assert "&lt;strong&gt;" not in html
 
 
 def test_no_result_in_the_visitors_language_but_some_in_another_says_so_with_a_link(client, bodies):
