@@ -6,7 +6,7 @@ admin is found at once, a draft never is (drafts live in editing.Draft, not in t
 Writes that bypass `save()` (`bulk_create`, `update`) are followed by `rebuild()`:
 `import_content`'s rows are saved one by one, `bench/content.py` calls it, and
 `manage.py rebuild_search_index` does it by hand. After `migrate`, an empty index over
-existing content is filled (search/apps.py).
+existing content is filled (search/signals.py).
 
 Reading: `matching_documents()` asks the database engine's full-text index for the rows
 holding a word that starts with each query word: SQLite's FTS5 (tokenizer `unicode61

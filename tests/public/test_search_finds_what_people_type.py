@@ -44,7 +44,8 @@ def bodies():
         summary_fr="Depuis 1979.",
         summary_en="Since 1979.",
         body_fr="<h2>Les débuts</h2><p>Une campagne pour la <strong>justice</strong> "
-        "juvénile.</p><ul><li>Plaidoyer</li><li>Formation</li></ul>",
+        "juvénile.</p><ul><li>Plaidoyer</li><li>Formation</li></ul>"
+        '<p>En chiffres : <span data-figure="999">espace réservé</span>.</p>',
         body_en="<p>A campaign for <em>juvenile</em> justice.</p>",
     )
     make_page(title_fr="Plaidoyer", summary_fr="Notre action.", body_fr="<p>Texte.</p>")
@@ -80,6 +81,9 @@ QUERIES = [
     ("juvenile justice", "en", ["Our story"]),
     ("formation", "fr", ["Notre histoire"]),
     ("strong", "fr", []),
+    # A live key figure's placeholder is not text: its value is written when the page shows.
+    ("reserve", "fr", []),
+    ("chiffres", "fr", ["Notre histoire"]),
     # A page's title before its body.
     ("plaidoyer", "fr", ["Plaidoyer", "Notre histoire"]),
     # Drafts are never found, organisations or pages.
