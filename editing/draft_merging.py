@@ -221,9 +221,9 @@ def write(merge, strict):
                 for text in texts:
                     values = {"row": _named(row), "field": label, "problem": text}
                     if label:
-                        problems.append(_("%(row)s, %(field)s: %(problem)s") % values)
+                        problems.append(_("%(row)s, field %(field)s: %(problem)s") % values)
                     else:
-                        problems.append(_("%(row)s: %(problem)s") % values)
+                        problems.append(_("In %(row)s: %(problem)s") % values)
             if strict:
                 raise DraftConflict(problems)
             if NON_FIELD_ERRORS in errors:

@@ -212,9 +212,9 @@ def _publish_now(draft, obj, user, approver=None, approved_now=False):
         log(obj, WorkflowEvent.PUBLISHED, user)
 
 
-def publish(draft, obj, user, comment=""):
-    """An Editor publishes the draft at once (no review asked). DraftConflict when it no
-    longer fits the live rows (`comment` is no longer used: the history names the changes)."""
+def publish(draft, obj, user):
+    """An Editor publishes the draft at once (no review asked); the history names the fields it
+    changes. DraftConflict, with nothing changed, when it no longer fits the live rows."""
     if not can_publish_directly(user, obj):
         raise PermissionDenied
     _publish_now(draft, obj, user)
