@@ -46,8 +46,10 @@ class ReadableCompareAdmin(CompareVersionAdmin):
         return html_diff(value1, value2)
 
     def compare(self, obj, version1, version2):
-        """The package's [(difference, ...)], without foreign keys that point to the same object
-        in both versions: the package compares them by the whole version's values."""
+        """The package's ([{"field", "is_related", "follow", "diff"}], has unfollowed fields),
+        without the foreign keys that point to the same object in both versions (the package
+        compares them by the whole version's values); the footnote on unfollowed fields only
+        when one of them is shown."""
         diffs, has_unfollowed = super().compare(obj, version1, version2)
         kept = [d for d in diffs if not _same_foreign_key(d, version1, version2)]
         return kept, has_unfollowed and any(d["is_related"] and not d["follow"] for d in kept)
