@@ -7,6 +7,7 @@ they read as the rest of the admin does.
 """
 
 from django.contrib.admin.utils import unquote
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils.encoding import force_str
 from django.utils.translation import gettext
@@ -65,6 +66,7 @@ class ReadableCompareAdmin(CompareVersionAdmin):
 
 def _same_foreign_key(diff, version1, version2):
     field = diff["field"]
-    if getattr(field, "get_internal_type", lambda: "")() != "ForeignKey":
+    # A reverse relation (an organisation's partnerships) says "ForeignKey" as its type too.
+    if not isinstance(field, models.ForeignKey):
         return False
     return version1.field_dict.get(field.attname) == version2.field_dict.get(field.attname)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
-from tests.conftest import make_organisation
+from tests.conftest import make_organisation, make_partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,15 @@ def test_the_spanish_page_names_the_object_and_its_application_in_spanish(editor
     assert "<title>Comparar: Organización Internacional del Trabajo" in html
     assert ">Organizaciones</a> &rsaquo;" in html
     assert ">Organisations</a>" not in html
+
+
+def test_two_versions_with_a_partnership_added_compare(editor):
+    with reversion.create_revision():
+        ilo = make_organisation(name_fr="Organisation internationale du travail")
+    with reversion.create_revision():
+        make_partnership(ilo, role_fr="Membre observateur")
+        ilo.name_en = "International Labour Organization"
+        ilo.save()
+    # The organisation's partnerships, a reverse relation, are not taken for a foreign key.
+    html = compare_page(editor, ilo, "fr")  # asserts the page answers 200
+    assert "International Labour Organization" in html
