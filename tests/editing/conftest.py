@@ -1,24 +1,18 @@
 """Staff with a role, as the NGO gives them: members of the Editors or Translators group."""
 
-from importlib import import_module
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
 from editing.roles import EDITORS, TRANSLATORS
+from tests.factories import EditorFactory, TranslatorFactory
+
+ROLE_FACTORIES = {EDITORS: EditorFactory, TRANSLATORS: TranslatorFactory}
 
 
 def member_of(django_user_model, group_name, username):
-    if not Group.objects.filter(name=group_name).exists():
-        # The browser tests empty the database, groups made by migration included.
-        import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    """Staff named `username` (password "pw") in the group of a role; see tests/factories.py."""
+    return ROLE_FACTORIES[group_name](username=username, password="pw")
 
 
 @pytest.fixture
