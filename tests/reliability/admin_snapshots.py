@@ -1,0 +1,74 @@
+"""The database before and after a request, and what a translator's role lets change in it."""
+
+from axes.models import AccessAttempt
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from modeltranslation.translator import NotRegistered, translator
+
+from organisations.models import Organisation
+from tests.reliability.admin_routes import CONTENT_APPS
+
+SNAPSHOT_MODELS = [
+    *[m for label in CONTENT_APPS for m in apps.get_app_config(label).get_models()],
+    User,
+    Group,
+    User.groups.through,
+    User.user_permissions.through,
+    Group.permissions.through,
+    AccessAttempt,
+]
+# Written on every sign-in, by force_login too.
+IGNORED = {"last_login"}
+
+
+def snapshot():
+    return {
+        model: {
+            row["pk"]: row
+            for row in model._base_manager.values("pk", *(f.attname for f in model._meta.fields))
+        }
+        for model in SNAPSHOT_MODELS
+    }
+
+
+def differences(before, after):
+    """[(model, pk, what)]: what is "added", "removed" or the set of changed field names."""
+    found = []
+    for model in SNAPSHOT_MODELS:
+        old, new = before[model], after[model]
+        found += [(model, pk, "added") for pk in new.keys() - old.keys()]
+        found += [(model, pk, "removed") for pk in old.keys() - new.keys()]
+        for pk in old.keys() & new.keys():
+            changed = {k for k in old[pk] if old[pk][k] != new[pk][k]} - IGNORED
+            if changed:
+                found.append((model, pk, changed))
+    return found
+
+
+def translation_columns(model):
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return set()
+    return {f"{name}_{lang}" for name in fields for lang in ("en", "es")}
+
+
+# When a text is saved: the row's modification time and that language's "last translated".
+TRANSLATION_BOOKKEEPING = {"updated_at", "translated_at_en", "translated_at_es"}
+
+
+def beyond_a_translators_role(found, after):
+    """The differences a translator's request may not make: anything but saving English and
+    Spanish text of existing content (and the old English or Spanish address a changed slug
+    leaves)."""
+    beyond = []
+    for model, pk, what in found:
+        if model is Organisation.old_slugs.rel.related_model:
+            row = after[model].get(pk)
+            if row is None or row["language"] in ("en", "es"):
+                continue
+        texts = translation_columns(model)
+        if texts and isinstance(what, set) and what <= texts | TRANSLATION_BOOKKEEPING:
+            continue
+        beyond.append((model._meta.label, pk, what))
+    return beyond
