@@ -52,6 +52,13 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    """Passwords hashed in a blink: most tests make their staff anew, and Django's default hasher
+    takes a good part of a second per password by design."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test's database starts afresh, and so must the page cache that mirrors it."""
     cache.clear()

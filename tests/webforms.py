@@ -9,14 +9,16 @@ sends them back only over https.
 import copy
 
 from django_webtest import DjangoTestApp
-from webtest.forms import Checkbox, File, Form, Select
+from webtest.forms import Checkbox, File, Select
 
 HTTPS = {"wsgi.url_scheme": "https", "HTTP_HOST": "testserver"}
 
 
 def browser(user=None, language="fr"):
-    """A django-webtest app with cookies of its own, its `Accept-Language` set to `language`."""
-    app = DjangoTestApp(extra_environ={**HTTPS, "HTTP_ACCEPT_LANGUAGE": language})
+    """A django-webtest app with cookies of its own, its `Accept-Language` set to `language`
+    (None: no such header)."""
+    language_header = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
+    app = DjangoTestApp(extra_environ={**HTTPS, **language_header})
     if user is not None:
         app.set_user(user)
     return app
@@ -41,8 +43,18 @@ def main_form(response):
 
 
 def fresh(form):
-    """The form as the page first showed it: what a browser shows after a reload."""
-    return Form(form.response, form.text, form.response.parser_features)
+    """A copy of `form` to fill in, the original left as it is: what a browser shows after a
+    reload. Copied, not parsed again: parsing an admin page's form costs more than sending it."""
+    copied = copy.copy(form)
+    copied.fields, copied.field_order = {}, []
+    for name, field in form.field_order:
+        copied_field = copy.copy(field)
+        copied_field.form = copied
+        if hasattr(field, "options"):
+            copied_field.options = list(field.options)
+        copied.fields.setdefault(name, []).append(copied_field)
+        copied.field_order.append((name, copied_field))
+    return copied
 
 
 def add_inline_row(form, prefix):

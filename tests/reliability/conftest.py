@@ -1,4 +1,5 @@
-"""The content, history and users the admin's screens are tried on (test_admin_permissions)."""
+"""The staff's browsers, the admin pages they fill, and the content, history and users every
+admin screen is tried on (test_admin_permissions)."""
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -11,7 +12,29 @@ from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure
 from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.factories import AdministratorFactory, TranslatorFactory
+from tests.reliability.admin_pages import open_page
 from tests.reliability.admin_world import World, deleted_with_history, with_two_versions
+from tests.webforms import browser
+
+
+@pytest.fixture
+def editor_browser(django_app, editor):
+    """The editor's browser (django-webtest), its CSRF token checked as in production; it sends
+    no Accept-Language of its own (see admin_errors.submit_in)."""
+    return browser(editor, language=None)
+
+
+@pytest.fixture
+def pages(editor_browser):
+    """page(model, mode) -> admin_pages.Page, opened once per test and shared by its examples."""
+    opened = {}
+
+    def page(model, mode):
+        if (model, mode) not in opened:
+            opened[model, mode] = open_page(editor_browser, model, mode)
+        return opened[model, mode]
+
+    return page
 
 
 @pytest.fixture
@@ -22,13 +45,11 @@ def hand_made_requests(django_app_factory):
 
 
 @pytest.fixture
-def world(hand_made_requests, monkeypatch, settings):
+def world(hand_made_requests, monkeypatch):
     """Content in three languages with a history, deleted objects to recover, the users, and
     lists one row per page, so that adminsortable2 offers its "move to page" actions."""
     for model_admin in admin.site._registry.values():
         monkeypatch.setattr(model_admin, "list_per_page", 1)
-    # A password hashed in a blink: each of the many tests below makes its users anew.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A superuser sends each form first, to show that the admin accepts it; users and groups
     # are among the screens, and no role opens those.
     administrator = AdministratorFactory(username="administrator")
