@@ -17,6 +17,7 @@ from tests.factories import (
     PartnershipFactory,
     TranslatorFactory,
 )
+from tests.webforms import browser
 
 # The smoke test talks to a running gunicorn: `make smoke` starts one and sets SMOKE_BASE_URL.
 collect_ignore = [] if os.environ.get("SMOKE_BASE_URL") else ["smoke"]
@@ -108,6 +109,14 @@ def translator_client(translator):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(translator)
     return client
+
+
+@pytest.fixture
+def editor_browser(django_app, editor):
+    """The editor's browser (django-webtest, tests/webforms.py): fills and sends the pages' real
+    forms, CSRF token checked as in production. It sends no Accept-Language of its own: pass
+    `headers={"Accept-Language": …}` to `form.submit`, or set the language cookie."""
+    return browser(editor, language=None)
 
 
 @pytest.fixture

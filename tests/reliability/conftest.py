@@ -14,14 +14,6 @@ from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.factories import AdministratorFactory, TranslatorFactory
 from tests.reliability.admin_pages import open_page
 from tests.reliability.admin_world import World, deleted_with_history, with_two_versions
-from tests.webforms import browser
-
-
-@pytest.fixture
-def editor_browser(django_app, editor):
-    """The editor's browser (django-webtest), its CSRF token checked as in production; it sends
-    no Accept-Language of its own (see admin_errors.submit_in)."""
-    return browser(editor, language=None)
 
 
 @pytest.fixture
