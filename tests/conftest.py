@@ -99,6 +99,7 @@ def administrator():
 
 @pytest.fixture
 def editor_client(client, editor):
+    """Django's test client, signed in as the editor."""
     client.force_login(editor)
     return client
 
@@ -120,7 +121,9 @@ def editor_browser(django_app, editor):
 
 
 @pytest.fixture
-def administrator_client(client, administrator):
+def administrator_client(administrator):
+    """A browser of its own, signed in as the superuser."""
+    client = Client()
     client.force_login(administrator)
     return client
 
