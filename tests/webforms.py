@@ -18,7 +18,8 @@ def browser(user=None, language="fr"):
     """A django-webtest app with cookies of its own, its `Accept-Language` set to `language`
     (None: no such header)."""
     language_header = {"HTTP_ACCEPT_LANGUAGE": language} if language else {}
-    app = DjangoTestApp(extra_environ={**HTTPS, **language_header})
+    # lxml reads an admin page several times faster than Python's own HTML parser.
+    app = DjangoTestApp(extra_environ={**HTTPS, **language_header}, parser_features="lxml")
     if user is not None:
         app.set_user(user)
     return app
