@@ -18,7 +18,7 @@ COPY . .
 # key exists for this step only and the image keeps none.
 RUN pybabel -q compile --domain django --directory locale \
     && SECRET_KEY=build-step-only python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown app:app /app/media
+    && mkdir -p /app/media /app/cache && chown app:app /app/media /app/cache
 
 USER app
 EXPOSE 8000

@@ -1,10 +1,11 @@
-"""Read every row of every content model, as plain values for the export file."""
+"""Read every row of every content model, serialized by Django's serialization framework."""
 
 from contextlib import contextmanager
 
+from django.core import serializers
 from django.db import connection, transaction
 
-from .content import content_models, stored_fields
+from .content import content_models, stored_field_names
 
 
 @contextmanager
@@ -23,17 +24,21 @@ def one_snapshot():
         yield
 
 
-def row(obj, fields):
-    # get_prep_value gives what the database stores: a logo's path rather than its file object.
-    return {field.attname: field.get_prep_value(field.value_from_object(obj)) for field in fields}
+def export_objects():
+    """[{"model": "organisations.organisation", "pk": 1, "fields": {…}}, …]: Django's "python"
+    serializer's rows, each model after those it points to, each model's rows in key order.
 
-
-def export_rows():
-    """{"organisations.organisation": [row, …], …}, each model's rows in primary-key order."""
-    rows_by_model = {}
+    Values stay Python objects (datetimes, decimals) for document.dumps to write exactly.
+    """
+    objects = []
     with one_snapshot():
         for model in content_models():
-            fields = stored_fields(model)
-            objects = model._base_manager.order_by("pk")
-            rows_by_model[model._meta.label_lower] = [row(obj, fields) for obj in objects]
-    return rows_by_model
+            objects += serializers.serialize(
+                "python",
+                model._base_manager.order_by("pk"),
+                fields=stored_field_names(model),
+                # A link to an organisation reads as its French slug (Organisation.natural_key);
+                # every row keeps its own primary key, which links to other models use.
+                use_natural_foreign_keys=True,
+            )
+    return objects

@@ -3,6 +3,7 @@
 import statistics
 import time
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -22,6 +23,11 @@ PAGES = {
         "/es/organizaciones/body-1-fr/",
     ),
     "key figures": ("/fr/chiffres-cles/", "/en/key-figures/", "/es/cifras-clave/"),
+    "key figures JSON": (
+        "/fr/chiffres-cles/donnees.json",
+        "/en/key-figures/data.json",
+        "/es/cifras-clave/datos.json",
+    ),
     "about": ("/fr/a-propos/", "/en/about/", "/es/acerca-de/"),
     "search": ("/fr/recherche/?q=enfant", "/en/search/?q=children", "/es/buscar/?q=derechos"),
     "sitemap": ("/sitemap.xml", None, None),
@@ -62,6 +68,31 @@ def one_pass(client, pages):
         for key, path in pages:
             times[key] += timed(client, path, REPEATS // ROUNDS)
     return times
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def measure_cached():
+    """{(page type, language): {"queries", "median_ms"}} of each page served from the page
+    cache (search is never cached: it is measured as it is served)."""
+    cache.clear()
+    client = Client()
+    results = {}
+    for page, paths in PAGES.items():
+        for language, path in zip(LANGUAGES, paths, strict=True):
+            if not path:
+                continue
+            for _ in range(2):  # the miss that fills the cache, then a first hit
+                client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+            times = timed(client, path, REPEATS)
+            results[(page, language)] = {
+                "queries": len(queries),
+                "hit": response.get("X-Cache") == "hit",
+                "median_ms": statistics.median(times),
+            }
+    return results
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)

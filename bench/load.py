@@ -10,7 +10,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8766
+# BENCH_PORT: another port when several runs share a machine.
+PORT = int(os.environ.get("BENCH_PORT", "8766"))
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION, CONNECTIONS, THREADS = 10, 16, 2
 

@@ -32,6 +32,22 @@ def in_process_table(in_process, sizes):
     return "\n".join(rows)
 
 
+def cached_table(cached, sizes):
+    head = "| page | lang | " + " | ".join(f"{s}: queries | {s}: median ms" for s in sizes) + " |"
+    rows = [head, "|---|---|" + "---:|" * (2 * len(sizes))]
+    for page in PAGES:
+        for language in LANGUAGES:
+            if (page, language) not in cached[sizes[0]]:
+                continue
+            cells = []
+            for size in sizes:
+                m = cached[size][(page, language)]
+                served = "" if m["hit"] else " (not cached)"
+                cells += [f"{m['queries']}{served}", fmt(m["median_ms"], 2)]
+            rows.append(f"| {page} | {language} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def load_table(load):
     rows = [
         "| what | req/s | p50 ms | p99 ms | errors | share of the bare view of its size |",
@@ -75,8 +91,10 @@ def memory_lines(load):
     return lines
 
 
-def targets(in_process, load, sizes):
+def targets(in_process, cached, load, sizes):
     checks = []
+    hit_queries = max(m["queries"] for run in cached.values() for m in run.values() if m["hit"])
+    checks.append((hit_queries == 0, f"a page served from the cache runs no query ({hit_queries})"))
     queries = {key: {in_process[s][key]["queries"] for s in sizes} for key in in_process[sizes[0]]}
     same = all(len(v) == 1 for v in queries.values())
     most = max(max(v) for v in queries.values())
@@ -140,7 +158,7 @@ def targets(in_process, load, sizes):
     return "\n".join(f"- {'✅' if ok else '❌'} {text}" for ok, text in checks)
 
 
-def render(in_process, load, machine, database, when, sizes):
+def render(in_process, cached, load, machine, database, when, sizes):
     return "\n".join(
         [
             f"Measured {when} on {machine}; database {database}; gunicorn 2 workers, wrk "
@@ -148,11 +166,15 @@ def render(in_process, load, machine, database, when, sizes):
             "",
             "### Targets",
             "",
-            targets(in_process, load, sizes),
+            targets(in_process, cached, load, sizes),
             "",
             "### Every page, in-process, uncached (30 requests each)",
             "",
             in_process_table(in_process, sizes),
+            "",
+            "### Every page, in-process, served from the page cache (30 requests each)",
+            "",
+            cached_table(cached, sizes),
             "",
             "### Under load (gunicorn, production settings)",
             "",

@@ -3,8 +3,11 @@
 gunicorn (production settings, 2 workers) on a throw-away PostgreSQL database with the demo
 content. For SOAK_SECONDS (60), wrk keeps 48 connections busy with random public pages and
 searches, while two editors, signed in, each save the English text of their own objects over
-and over: 50 connections in all. Then every save must be found in the database and its history,
-no request may have failed, and the workers' memory must stay within 20 % of its warm level.
+and over, and every other time the English role of one partnership that both edit: 50
+connections in all. Then every save must be found in the database and its history (on the
+shared partnership: every accepted save, and no refused one, which must have been shown the
+conflict message), no request may have failed, and the workers' memory must stay within 20 %
+of its warm level.
 Exits 1 when any of that fails.
 """
 
@@ -25,11 +28,16 @@ WARM_UP_SECONDS = 10
 PAGE_CONNECTIONS = 48  # wrk; the two editors make 50
 MEMORY_GROWTH_LIMIT = 0.20
 SEARCH_WORDS = ["enfants", "children", "derechos", "ONU", "ecpat", "justice", "migration", "x"]
-# Each editor owns the objects it edits: a shared one would (rightly) be refused as a conflict.
+# Each editor saves objects of its own, and every other save goes to one object both edit: the
+# first partnership's English role. There a save made while the other's form was open must be
+# refused with the conflict message, and every save that was accepted must be kept.
 EDITORS = {
     "soak-claire": ("organisations/organisation", "organisation_form", "summary_en"),
     "soak-samir": ("statistics/keyfigure", "keyfigure_form", "note_en"),
 }
+SHARED = ("partners/partnership", "partnership_form", "role_en")
+# The conflict message, in the admin's default language (French): "… saved this page on …".
+CONFLICT_MARK = "a enregistré cette page le"
 
 
 def public_paths():
@@ -83,7 +91,10 @@ class Editor(threading.Thread):
         self.deadline = deadline
         self.model_path, self.form_id, self.field = EDITORS[username]
         self.targets = [obj.pk for obj in objects_of(self.model_path)]
+        self.shared_pk = objects_of(SHARED[0])[0].pk
         self.saves, self.failures = [], []
+        # On the shared object: saves accepted, saves refused with the conflict message.
+        self.shared_saves, self.shared_refused = [], []
 
     def run(self):
         from tests.smoke.client import Visitor, csrf_token, form_fields, replace_field
@@ -98,10 +109,14 @@ class Editor(threading.Thread):
             return
         number = 0
         while time.monotonic() < self.deadline:
-            pk = self.targets[number % len(self.targets)]
+            value = f"Soak test: save {number} by {self.username}."
+            if number % 2:
+                self.save_shared(visitor, value)
+                number += 1
+                continue
+            pk = self.targets[number // 2 % len(self.targets)]
             change = f"{self.admin}{self.model_path}/{pk}/change/"
             page = visitor.get(change)
-            value = f"Soak test: save {number} by {self.username}."
             fields = replace_field(form_fields(page.text, self.form_id), self.field, value)
             reply = visitor.post(change, fields)
             if reply.status == 302:
@@ -109,6 +124,22 @@ class Editor(threading.Thread):
             else:
                 self.failures.append((change, reply.status))
             number += 1
+
+    def save_shared(self, visitor, value):
+        """Open the shared object's form, then save it: accepted, or refused as a conflict."""
+        from tests.smoke.client import form_fields, replace_field
+
+        model_path, form_id, field = SHARED
+        change = f"{self.admin}{model_path}/{self.shared_pk}/change/"
+        page = visitor.get(change)
+        fields = replace_field(form_fields(page.text, form_id), field, value)
+        reply = visitor.post(change, fields)
+        if reply.status == 302:
+            self.shared_saves.append(value)
+        elif reply.status == 200 and CONFLICT_MARK in reply.text:
+            self.shared_refused.append(value)
+        else:
+            self.failures.append((change, reply.status))
 
 
 def lost_edits(editor):
@@ -126,6 +157,33 @@ def lost_edits(editor):
         if getattr(objects[pk], editor.field) != value:
             lost.append((pk, value))
     return lost
+
+
+def shared_outcome(editors):
+    """What became of the saves of the shared object: {accepted, refused, lost, kept_refused,
+    last_ok}. Lost: accepted but missing from its history. Kept_refused: refused yet found in
+    it. last_ok: the object holds the value of its latest version, an accepted save."""
+    from reversion.models import Version
+
+    model_path, _form_id, field = SHARED
+    shared = objects_of(model_path)[0]
+    versions = Version.objects.get_for_object(shared)
+    accepted = [value for e in editors for value in e.shared_saves]
+    refused = [value for e in editors for value in e.shared_refused]
+
+    def in_history(value):
+        return versions.filter(serialized_data__contains=value).exists()
+
+    current = getattr(shared, field)
+    latest = versions.first()
+    return {
+        "accepted": len(accepted),
+        "refused": len(refused),
+        "lost": [value for value in accepted if not in_history(value)],
+        "kept_refused": [value for value in refused if in_history(value)],
+        "last_ok": (not accepted and not latest)
+        or (current in accepted and latest is not None and current in latest.serialized_data),
+    }
 
 
 def run_wrk(seconds, paths_file, base_url):
@@ -163,6 +221,7 @@ def soak(url, workdir, log):
         "wrk": parse_wrk(output),
         "statuses": statuses,
         "editors": {e.username: (len(e.saves), e.failures, lost_edits(e)) for e in editors},
+        "shared": shared_outcome(editors),
         "memory": (memory_before, memory_after),
         "pages": len(paths_file.read_text().split()),
     }
@@ -188,6 +247,12 @@ def render(result, when):
     ]
     for name, (saved, failures, lost) in result["editors"].items():
         lines.append(f"| Editor {name} | {saved} saves, {len(failures)} failed, {len(lost)} lost |")
+    shared = result["shared"]
+    lines.append(
+        f"| Shared partnership, saved by both | {shared['accepted']} saves kept, "
+        f"{shared['refused']} refused as conflicts, {len(shared['lost'])} lost, "
+        f"{len(shared['kept_refused'])} refused yet saved |"
+    )
     before, after = result["memory"]
     for pid in before:
         lines.append(
@@ -205,6 +270,9 @@ def verdict(result):
     for name, (saved, failures, lost) in result["editors"].items():
         if failures or lost or not saved:
             problems.append(f"{name}: {saved} saves, failures {failures[:5]}, lost {lost[:5]}")
+    shared = result["shared"]
+    if shared["lost"] or shared["kept_refused"] or not shared["last_ok"] or not shared["accepted"]:
+        problems.append(f"shared object: {shared}")
     growth = memory_growth(*result["memory"])
     if growth > MEMORY_GROWTH_LIMIT:
         problems.append(f"a worker's memory grew by {growth:.0%}")

@@ -15,8 +15,12 @@ graceful_timeout = 20
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 # One line per request on stdout: method, path without its query string (searches stay out of
-# the log), status, bytes, duration. No client address, no user agent, no referrer.
+# the log), status, bytes, duration, and the worker that answered ("<pid>": the smoke test
+# checks that every worker serves the one shared page cache). No client address, no user
+# agent, no referrer.
 accesslog = "-"
-access_log_format = 'request method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s ms=%(M)s'
+access_log_format = (
+    'request method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s ms=%(M)s worker=%(p)s'
+)
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -5,58 +5,21 @@ than the benchmark's whole budget (docs/performance.md). Each app lists its temp
 its own `jinja.py`; this module only gathers them.
 """
 
-from functools import lru_cache
-
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.templatetags.static import static as static_url
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext, override
-from jinja2 import ChainableUndefined, Environment, pass_context
+from django.utils.translation import gettext, ngettext
+from jinja2 import ChainableUndefined, Environment
 
 from multilingual import jinja as multilingual_helpers
-from multilingual.addresses import address_setup, named_url_in
-from multilingual.jinja import rendering_language
-from multilingual.per_language import kept_per_language
 from organisations import jinja as organisation_helpers
 from stats import jinja as figure_helpers
 
 HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
 
 
-@lru_cache(maxsize=256)
-def static(path):
-    """`{{ static("css/site.css") }}`: the file's hashed address, looked up once per file (the
-    manifest does not change while the site runs)."""
-    return static_url(path)
-
-
-@receiver(setting_changed)
-def forget_static_addresses(setting, **kwargs):
-    # Tests change settings while the process runs; the site itself never does.
-    if setting in {"STORAGES", "STATIC_URL", "STATIC_ROOT", "DEBUG"}:
-        static.cache_clear()
-
-
-@pass_context
-def url(context, name, *args, **kwargs):
+def url(name, *args, **kwargs):
     """`{{ url("partners:list") }}`, as Django's `{% url %}`."""
-    if args:
-        return reverse(name, args=args)
-    return named_url_in(context.get("address_setup") or address_setup(), name, **kwargs)
-
-
-@kept_per_language
-def _translated(language, message):
-    with override(language):
-        return gettext(message)
-
-
-@pass_context
-def cached_gettext(context, message):
-    """gettext(message), looked up once per language (and again after a catalogue is
-    recompiled, multilingual/per_language.py): a page asks for about fifty strings."""
-    return _translated(rendering_language(context), message)
+    return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 def environment(**options):
@@ -68,7 +31,7 @@ def environment(**options):
     # Each included card ends its line, as with Django's engine.
     options["keep_trailing_newline"] = True
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
-    env.install_gettext_callables(cached_gettext, ngettext, newstyle=False)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)
     env.globals.update(url=url, static=static)
     for helpers in HELPERS:
         env.filters.update(helpers.FILTERS)

@@ -4,6 +4,7 @@ With nothing set it runs on SQLite in a file beside this project. Production set
 SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; `manage.py check --deploy` then reports nothing.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,9 +17,12 @@ from xstatic.pkg import jquery_ui
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local .env (git-ignored) is read if present; variables already in the environment win.
-ENV_FILE = Path(env.str("ENV_FILE", default="") or BASE_DIR / ".env")
-if ENV_FILE.is_file():
+# A local .env (git-ignored) is read only when an entry point names it: manage.py, wsgi.py and
+# asgi.py set ENV_FILE to the one beside manage.py unless it is set already. The test suite is no
+# such entry point, so a developer's .env (DEBUG on, from `make run`) never changes its settings.
+# Variables already in the environment win over the file.
+ENV_FILE = env.str("ENV_FILE", default="")
+if ENV_FILE and Path(ENV_FILE).is_file():
     environ.Env.read_env(ENV_FILE)
 
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off", "1", "0"}
@@ -86,9 +90,16 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
+    "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag and Last-Modified answered with 304, cached pages and data downloads included: it
+    # sits outside the page cache, which hands back its pages from process_view.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over the limit is refused (413) before the CSRF check reads it.
+    "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editing.middleware.PreviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -150,6 +161,10 @@ DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 # more than many a page's queries.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each transaction takes SQLite's write lock when it begins: two admin saves of one object
+    # run one after the other, and the second sees the first's stamp (editing/conflicts.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer fails the request in seconds instead of hanging it.
     options = DATABASES["default"].setdefault("OPTIONS", {})
@@ -160,8 +175,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     limit = f"-c statement_timeout={statement_timeout_ms}"
     options["options"] = f"{options.get('options', '')} {limit}".strip()
 
-# Cache: local memory by default (one per process); CACHE_URL=redis://host:6379/0 shares one.
-CACHES = {"default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://")}
+# Cache: by default files in CACHE_DIR, shared by every worker process of the host, so that an
+# edit reaches them all at once; CACHE_URL=redis://host:6379/0 shares one between hosts.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHE_DIR = Path(env.str("CACHE_DIR", default="") or BASE_DIR / "cache")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url_config(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            # Django's default, 300, would evict pages of a site of a few hundred addresses.
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20_000)},
+        }
+    }
 # How long an anonymous visitor's page is kept; an edit in the admin invalidates it at once.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -187,8 +215,8 @@ USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 # The tabbed admin's jQuery UI comes from our own static files, not a CDN.
 JQUERY_UI_URL = "xstatic/jquery-ui/jquery-ui.min.js"
 
@@ -201,17 +229,37 @@ STATICFILES_FINDERS = [
 ]
 # Hashed, compressed file names, served by whitenoise with a one-year cache header.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, except that a write that fails half-way (a full disk) leaves no partial file.
+    "default": {"BACKEND": "editing.uploads.TidyFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
+# Request bodies: a visitor who is not signed in may send this much (a sign-in form is under
+# 1 KB); staff, who upload logos (2 MB at most), up to REQUEST_MAX_BYTES. More is refused with
+# 413 before it is read (config/request_guards.py). Within that, form fields may hold 2.5 MB
+# and an upload over 2.5 MB is spooled to a temporary file, not kept in memory (Django's own).
+ANONYMOUS_REQUEST_MAX_BYTES = env.int("ANONYMOUS_REQUEST_MAX_BYTES", default=64 * 1024)
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=32 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or BASE_DIR / "media")
 
 # Security: safe by default, relaxed only where the environment says so.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Behind a proxy that terminates TLS: trust its X-Forwarded-Proto, and its X-Forwarded-For for
-# the visitor's address (the login lockout counts failures per address).
+# the visitor's address (the login lockout counts failures per address; config/client_ip.py).
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+# Which peers are that proxy (addresses or networks), and how many proxies, ours included, each
+# append to X-Forwarded-For: only a request from one of these addresses has its header believed.
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=["127.0.0.1", "::1"])
+try:
+    for _address in TRUSTED_PROXY_ADDRESSES:
+        ipaddress.ip_network(_address, strict=False)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_ADDRESSES: {error}") from error
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more: our own proxy counts.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)

@@ -30,7 +30,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path(_("partners/"), include("partners.urls")),
-    path(_("organisations/"), include("organisations.urls")),
+    path(_("organisations/"), include("pages.organisation_urls")),
     path(_("key-figures/"), include("stats.urls")),
     path(_("search/"), include("search.urls")),
 )

@@ -1,13 +1,23 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from multilingual.languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    TRANSLATION_LANGUAGES,
+)
 from sitecache.generation import bump_generation
 
 from .conflicts import ConflictCheckingForm
@@ -15,18 +25,25 @@ from .preview import with_preview
 from .roles import may
 from .translation_status import (
     LABELS,
-    SOURCE,
-    TRANSLATIONS,
-    incomplete_q,
-    outdated_q,
+    WORK,
+    readable_in,
+    state_q,
     translated_fields,
-    work_needed,
+    translation_state,
 )
-from .uploads import deleted_on_failure, noting_new_files
+from .uploads import (
+    UploadWritingForm,
+    deleted_on_failure,
+    noting_new_files,
+    saved_or_cleaned_up,
+)
 from .widgets import AutocompleteSelect
 
 # Fields that decide whether and when visitors see something, and where.
 PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+# Those a restored version leaves as they are now, unless the editor asks (the query parameter).
+KEPT_ON_RESTORE = ("is_published", "publish_at", "expire_at")
+RESTORE_PUBLICATION = "restore_publication"
 
 admin.site.site_header = _("DCI administration")
 admin.site.site_title = _("DCI administration")
@@ -34,8 +51,12 @@ admin.site.index_title = _("Site content")
 
 
 def translator_editable(model):
-    """The English and Spanish columns of the model's translated fields."""
-    return {f"{field}_{lang}" for field in translated_fields(model) for lang in TRANSLATIONS}
+    """The translation languages' columns of the model's translated fields."""
+    return {
+        build_localized_fieldname(field, lang)
+        for field in translated_fields(model)
+        for lang in TRANSLATION_LANGUAGES
+    }
 
 
 def locked_fields(user, model):
@@ -76,69 +97,103 @@ class RoleRestrictedMixin:
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
+    """One choice per translation language and state; each returns exactly the objects the
+    badges show in that state (editing/translation_status.py)."""
+
     title = _("translation")
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
         return [
-            ("en-missing", _("Missing in English")),
-            ("es-missing", _("Missing in Spanish")),
-            ("en-outdated", _("Outdated in English")),
-            ("es-outdated", _("Outdated in Spanish")),
+            (
+                f"{language}-{state}",
+                # "English: missing": a language's name is capitalised in English only.
+                format_lazy(
+                    _("{language}: {state}"), language=LANGUAGE_NAMES[language], state=LABELS[state]
+                ),
+            )
+            for state in WORK
+            for language in TRANSLATION_LANGUAGES
         ]
 
     def queryset(self, request, queryset):
-        if not self.value() or "-" not in self.value():
+        language, _dash, state = (self.value() or "").partition("-")
+        if language not in TRANSLATION_LANGUAGES or state not in WORK:
             return queryset
-        language, problem = self.value().split("-", 1)
-        if language not in TRANSLATIONS:
-            return queryset
-        if problem == "missing":
-            return queryset.filter(incomplete_q(queryset.model, language))
-        if problem == "outdated":
-            return queryset.filter(outdated_q(language))
-        return queryset
+        return queryset.filter(state_q(queryset.model, language, state))
 
 
 def status_badge(obj, language):
-    problem = work_needed(obj, language) or "complete"
+    """Both answers for `language`: can visitors read it, and what remains to translate."""
+    state = translation_state(obj, language)
+    if readable_in(obj, language):
+        reading = format_html(
+            '<span class="translation-readable" title="{}">{}</span>',
+            _("Visitors can read it in this language."),
+            _("readable"),
+        )
+    else:
+        reading = format_html(
+            '<span class="translation-unreadable" title="{}">{}</span>',
+            _(
+                "Visitors are shown the source text: some of the text its page needs is not "
+                "translated into this language."
+            ),
+            _("not readable"),
+        )
     return format_html(
-        '<span class="translation-status translation-status-{}">{}</span>',
-        problem,
-        LABELS[problem],
+        '{} <span class="translation-status translation-status-{}">{}</span>',
+        reading,
+        state,
+        LABELS[state],
     )
+
+
+def status_column(language):
+    """A list column showing `status_badge` in `language`, titled with the language's name."""
+
+    def column(obj):
+        return status_badge(obj, language)
+
+    column.__name__ = f"translation_{language}"
+    return admin.display(description=LANGUAGE_NAMES[language])(column)
+
+
+class EditorialForm(UploadWritingForm, ConflictCheckingForm):
+    """Every content page's form: conflict-checked, its new files written while it can still
+    show an error (editing/uploads.py)."""
 
 
 class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
-    form = ConflictCheckingForm
+    form = EditorialForm
     change_form_template = "admin/editing/change_form.html"
+    revision_form_template = "admin/editing/revision_form.html"
     history_latest_first = True
 
     class Media:
         css = {"all": ["editing/admin.css"]}
 
-    @admin.display(description=_("English"))
-    def english(self, obj):
-        return status_badge(obj, "en")
-
-    @admin.display(description=_("Spanish"))
-    def spanish(self, obj):
-        return status_badge(obj, "es")
-
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "english", "spanish"]
+        columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
+        return [*super().get_list_display(request), *columns]
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), TranslationStatusFilter]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
-        # The hidden "opened at" stamp of the conflict check rides in the last fieldset.
-        _title, options = fieldsets[-1]
-        options["fields"] = [*options["fields"], "opened_at"]
-        return fieldsets
+        return with_opened_at(super().get_fieldsets(request, obj))
+
+    def get_object(self, request, object_id, from_field=None):
+        # A save reads its object with a row lock, held until its transaction ends: a second
+        # save of the same object waits, then sees the first one's stamp (editing/conflicts.py).
+        if request.method == "POST":
+            request.lock_rows = True
+        return super().get_object(request, object_id, from_field)
+
+    def get_queryset(self, request):
+        return locked_when_saving(request, super().get_queryset(request))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Our autocomplete widget: a refused form with a nonsense id is shown again, not a 500.
@@ -153,11 +208,13 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     # history's restore and recover views below.
     def add_view(self, request, form_url="", extra_context=None):
         with deleted_on_failure(request):
-            return super().add_view(request, form_url, extra_context)
+            response = super().add_view(request, form_url, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         with deleted_on_failure(request):
-            return super().change_view(request, object_id, form_url, extra_context)
+            response = super().change_view(request, object_id, form_url, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def save_model(self, request, obj, form, change):
         with noting_new_files(request, obj):
@@ -171,13 +228,34 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.require_full_rights(request)
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        # Publication and schedule stay as they are now, unless the editor asks for the
+        # version's (a link on the page, which says which it is).
+        restore_publication = request.GET.get(RESTORE_PUBLICATION) == "1"
+        if not restore_publication:
+            request.kept_publication = current_publication(version.revision)
+        extra_context = {
+            **(extra_context or {}),
+            "restore_publication": restore_publication,
+            "restore_publication_parameter": RESTORE_PUBLICATION,
+        }
         with deleted_on_failure(request):
-            return super().revision_view(request, object_id, version_id, extra_context)
+            response = super().revision_view(request, object_id, version_id, extra_context)
+        return saved_or_cleaned_up(request, response)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # In a restore, django-reversion has just reverted the version's objects, this one and
+        # those it follows, in the view's transaction: their publication is put back first, so
+        # that the form shows, and saves, the current one.
+        for model, pk, values in getattr(request, "kept_publication", ()):
+            model._base_manager.filter(pk=pk).update(**values)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
         with deleted_on_failure(request):
-            return super().recover_view(request, version_id, extra_context)
+            response = super().recover_view(request, version_id, extra_context)
+        return saved_or_cleaned_up(request, response)
 
     def recoverlist_view(self, request, extra_context=None):
         self.require_full_rights(request)
@@ -186,6 +264,21 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     def require_full_rights(self, request):
         if locked_fields(request.user, self.model):
             raise PermissionDenied
+
+
+def current_publication(revision):
+    """[(model, pk, {field: value now})]: whether and when each object of `revision` that still
+    exists is published today, for the fields of KEPT_ON_RESTORE it has."""
+    kept = []
+    for version in revision.version_set.all():
+        model = version._model
+        fields = [name for name in KEPT_ON_RESTORE if hasattr(model, name)]
+        if not fields:
+            continue
+        values = model._base_manager.filter(pk=version.object_id).values(*fields).first()
+        if values is not None:
+            kept.append((model, version.object_id, values))
+    return kept
 
 
 class SortableEditorialMixin:
@@ -225,7 +318,36 @@ class SortableEditorialMixin:
 
 
 class EditorialInlineMixin(RoleRestrictedMixin):
-    """Inlines follow the same roles as their page."""
+    """Inlines follow the same roles as their page, and each row checks, as its page does, that
+    nobody saved it since it was opened (editing/conflicts.py)."""
+
+    form = ConflictCheckingForm
+
+    def get_fieldsets(self, request, obj=None):
+        return with_opened_at(super().get_fieldsets(request, obj))
+
+    def get_queryset(self, request):
+        return locked_when_saving(request, super().get_queryset(request))
+
+
+def with_opened_at(fieldsets):
+    """The fieldsets, with the hidden "opened at" stamp of the conflict check in the last one."""
+    fieldsets = [(name, dict(options)) for name, options in fieldsets]
+    _title, options = fieldsets[-1]
+    options["fields"] = [*options["fields"], "opened_at"]
+    return fieldsets
+
+
+def locked_when_saving(request, queryset):
+    """`queryset` with a row lock on its own table's rows while a change form is saved.
+
+    Only inside a save's transaction (the admin's change view opens one): pages and lists read
+    without locks. `of=("self",)`: joined tables, which PostgreSQL cannot lock on the nullable
+    side of an outer join, stay unlocked.
+    """
+    if getattr(request, "lock_rows", False) and transaction.get_connection().in_atomic_block:
+        return queryset.select_for_update(of=("self",))
+    return queryset
 
 
 def preview_links(obj):
@@ -233,7 +355,7 @@ def preview_links(obj):
     if obj is None or not hasattr(obj, "get_absolute_url"):
         return []
     links = []
-    for code in (SOURCE, *TRANSLATIONS):
+    for code in LANGUAGE_CODES:
         with translation.override(code):
             path, _hash, anchor = obj.get_absolute_url().partition("#")
             url = with_preview(path) + (f"#{anchor}" if anchor else "")

@@ -9,6 +9,7 @@ class EditingConfig(AppConfig):
     verbose_name = _("Editing")
 
     def ready(self):
-        from . import tracking
+        from . import tracking, uploads
 
         tracking.connect_signals()
+        uploads.connect_signals()

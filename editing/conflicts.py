@@ -1,9 +1,19 @@
 """Two members of staff editing one object: the second to save is warned, nothing is lost.
 
-The form carries the object's `updated_at` from when it was opened. If the object was saved
-since, the save is refused with a message saying who changed what, and the form keeps what the
-user typed; saving again then keeps their version, deliberately.
+Every form, inline rows included, carries its object's `updated_at` from when it was opened. If
+the object was saved since, the save is refused with a message saying who changed what. The form
+is shown again merged, field by field, against the form as the user opened it (a digest of each
+field rides in the hidden stamp): a field only they changed keeps their text, a field only the
+other person changed now shows the other person's value, and a field both changed keeps the
+user's text and is marked with the other value. Saving again then keeps everyone's changes.
+
+Two saves at the same instant: the admin reads the object with a row lock (`select_for_update`,
+editing/admin.py) inside the save's transaction, so the second waits for the first to commit
+and then sees its stamp; SQLite serialises the two transactions (`transaction_mode`).
 """
+
+import hashlib
+import json
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,19 +23,20 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from .translation_status import translated_fields
+from multilingual.languages import LANGUAGE_CODES
+
+from .translation_status import stamp_field, translated_fields
 
 # Bookkeeping fields that change on every save: never listed as someone's change.
 BOOKKEEPING = {
     "created_at",
     "updated_at",
-    "source_changed_at",
-    "translated_at_en",
-    "translated_at_es",
+    *(stamp_field(language) for language in LANGUAGE_CODES),
 }
 
 
 def stamp(obj):
+    """The object's last save, as the hidden field carries it."""
     return obj.updated_at.isoformat() if obj.updated_at else ""
 
 
@@ -50,6 +61,7 @@ def changes_since(obj, opened_at):
 
 
 def conflict_message(obj, opened_at):
+    """What the refused editor reads: who saved, when, and what they changed."""
     changed, revision = changes_since(obj, opened_at)
     when = date_format(localtime(obj.updated_at), "DATETIME_FORMAT")
     if revision and revision.user:
@@ -66,29 +78,125 @@ def conflict_message(obj, opened_at):
     else:
         what = _("Their changes are in the history of this page.")
     keep = _(
-        "Your text is still in the form below and nothing was saved. Compare it with theirs; "
-        "saving again will replace their version with yours."
+        "Nothing was saved. The form below now shows their version wherever you had changed "
+        "nothing, and keeps your text wherever you typed; a field you both changed is marked. "
+        "Check it: saving again saves the form as it is."
     )
     return f"{who} {what} {keep}"
 
 
+def as_form_data(widget, name, value):
+    """{data key: [strings]} that `widget` reads back as `value` (already prepared by the form
+    field): what a browser posts when the form shows `value`."""
+    if isinstance(widget, forms.MultiWidget):
+        parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+        data = {}
+        for suffix, part_widget, part in zip(
+            widget.widgets_names, widget.widgets, parts, strict=True
+        ):
+            data.update(as_form_data(part_widget, name + suffix, part))
+        return data
+    if isinstance(widget, forms.CheckboxInput):
+        return {name: ["on"] if value else []}
+    if isinstance(value, list | tuple):
+        return {name: [str(item) for item in value]}
+    shown = widget.format_value(value)
+    return {name: ["" if shown is None else str(shown)]}
+
+
+def fingerprint(data):
+    """A short digest of one field's {data key: [strings]}. Browsers send a textarea's line
+    breaks as CRLF and the form strips spaces: neither counts as a change."""
+    normal = {
+        key: [v.replace("\r\n", "\n").strip() for v in values] for key, values in data.items()
+    }
+    digest = hashlib.sha256(json.dumps(normal, sort_keys=True).encode()).hexdigest()
+    return digest[:12]
+
+
 class ConflictCheckingForm(forms.ModelForm):
+    """A model form, for a page or an inline row, that refuses to overwrite a save it did not
+    see, and shows everyone's changes merged (see the module's docstring).
+
+    Its hidden `opened_at` carries "<updated_at>|<field>:<fingerprint>,…": the object's stamp
+    and a digest of each field as the form showed it, so that a refused save knows which fields
+    this user changed without a copy of the whole page.
+    """
+
     opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # Also when bound: an unchanged stamp must not count as a change in the history.
-            self.initial["opened_at"] = stamp(self.instance)
+            self.initial["opened_at"] = self.opened_state()
+
+    def mergeable_fields(self):
+        """[(name, form field, model field)]: the fields a conflict can merge (files cannot)."""
+        model_fields = {f.name: f for f in self.instance._meta.concrete_fields}
+        return [
+            (name, field, model_fields[name])
+            for name, field in self.fields.items()
+            if name in model_fields and not isinstance(field, forms.FileField)
+        ]
+
+    def as_saved(self, form_field, model_field):
+        """The field's {data key: [strings]} for the object as the database holds it now."""
+        value = form_field.prepare_value(model_field.value_from_object(self.instance))
+        return as_form_data(form_field.widget, self.add_prefix(model_field.name), value)
+
+    def as_posted(self, form_field, model_field):
+        keys = self.as_saved(form_field, model_field)
+        return {key: self.data.getlist(key) for key in keys}
+
+    def opened_state(self):
+        prints = ",".join(
+            f"{name}:{fingerprint(self.as_saved(form_field, model_field))}"
+            for name, form_field, model_field in self.mergeable_fields()
+        )
+        return f"{stamp(self.instance)}|{prints}"
 
     def clean(self):
         cleaned = super().clean()
-        opened_at = cleaned.get("opened_at")
+        opened_stamp, _bar, prints = (cleaned.get("opened_at") or "").partition("|")
         # The instance was just read from the database: its updated_at is the latest save.
-        if self.instance.pk and opened_at and opened_at != stamp(self.instance):
-            message = conflict_message(self.instance, opened_at)
-            # A second save, after reading the warning, goes through.
+        if self.instance.pk and opened_stamp and opened_stamp != stamp(self.instance):
+            message = conflict_message(self.instance, opened_stamp)
             self.data = self.data.copy()
-            self.data[self.add_prefix("opened_at")] = stamp(self.instance)
+            if hasattr(self.data, "setlist"):  # posted: a QueryDict, not a dict made in code
+                opened = dict(item.split(":", 1) for item in prints.split(",") if ":" in item)
+                self.merge_their_changes(opened)
+            # A second save, after reading the warning, goes through.
+            self.data[self.add_prefix("opened_at")] = self.opened_state()
             raise ValidationError(message, code="edit_conflict")
         return cleaned
+
+    def merge_their_changes(self, opened):
+        """Show their value in each field this user left as it was; mark the fields both changed.
+
+        `opened`: {field name: fingerprint} as the user's form showed them. A field missing
+        there (a hand-made post) is taken as the user's to keep, unmarked.
+        """
+        for name, form_field, model_field in self.mergeable_fields():
+            theirs = self.as_saved(form_field, model_field)
+            mine = fingerprint(self.as_posted(form_field, model_field))
+            before = opened.get(name)
+            if before is None or mine == fingerprint(theirs) or before == fingerprint(theirs):
+                continue  # not known, both typed the same, or nobody else changed it
+            if mine == before:
+                for key, values in theirs.items():
+                    self.data.setlist(key, values)
+            else:
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Changed by both of you. Their version: “%(value)s”. Yours is below."),
+                        code="edit_conflict_field",
+                        params={"value": shown_value(model_field.value_from_object(self.instance))},
+                    ),
+                )
+
+
+def shown_value(value):
+    """A value as the conflict messages quote it."""
+    return str(value) if value not in (None, "") else _("(empty)")

@@ -1,19 +1,91 @@
-"""Fields every piece of public content shares: its schedule and its translations' freshness."""
+"""The editorial contract: what every content type shares, declared once.
+
+A content type is a model subclassing `EditorialContent` (or `PublishableContent`, for content
+with its own publication flag and schedule). Subclassing is all it takes for the page cache to
+be invalidated by its saves, for it to be exported, translation-tracked and listed in
+"Translations to do", and for its roles' permissions to be created: editing/registry.py finds
+content models by this type, and `give_permissions` below adds the permissions to each
+subclass. See docs/architecture.md.
+"""
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from multilingual.languages import (
+    LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+    english_name,
+)
+
+from . import translation_status
+from .publishing import PublishableQuerySet
+from .translation_status import TranslationQuerySet
 
 # Earlier is a typing error; year 1 even overflows when the time is converted to UTC for saving.
 EARLIEST_DATE = date(1900, 1, 1)
 
 
-class Scheduled(models.Model):
-    """A go-live and an expiry date: the public site follows the clock, nobody saves again."""
+class EditorialContent(models.Model):
+    """Content staff write in the source language and translate: its timestamps, and when the
+    source text and each translation last changed (editing/tracking.py keeps these on every
+    save). A translation is outdated when the source changed after it.
 
+    Subclasses name the fields a page is made of in `translation_core_fields` (see
+    editing/translation_status.py) and get the permission `edit_source_<model>`.
+    """
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    source_changed_at = models.DateTimeField(
+        format_lazy(_("{language} text last changed"), language=LANGUAGE_NAMES[SOURCE_LANGUAGE]),
+        null=True,
+        editable=False,
+    )
+    # translated_at_<language>, one per translation language: added below from settings.
+
+    objects = TranslationQuerySet.as_manager()
+
+    # The fields a page is made of: a language is readable when these are translated (empty:
+    # all the translated fields).
+    translation_core_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def translation_state(self, language):
+        """What remains to translate in `language`: COMPLETE, PARTIAL, MISSING or OUTDATED."""
+        return translation_status.translation_state(self, language)
+
+    def readable_in(self, language):
+        """True when visitors can read this object in `language` (the switcher's answer)."""
+        return translation_status.readable_in(self, language)
+
+
+for _language in TRANSLATION_LANGUAGES:
+    EditorialContent.add_to_class(
+        translation_status.stamp_field(_language),
+        models.DateTimeField(
+            format_lazy(_("{language} last saved"), language=LANGUAGE_NAMES[_language]),
+            null=True,
+            editable=False,
+        ),
+    )
+
+
+class PublishableContent(EditorialContent):
+    """Content visitors see only once published, and only between its go-live and expiry: the
+    public site follows the clock, nobody saves again. Subclasses also get the permission
+    `publish_<model>`, and may explain their flag in `publication_help_text`."""
+
+    is_published = models.BooleanField(_("published"), default=False)
     publish_at = models.DateTimeField(
         _("goes live on"),
         null=True,
@@ -32,6 +104,10 @@ class Scheduled(models.Model):
             "disappears from the site by itself, and stays here."
         ),
     )
+
+    objects = PublishableQuerySet.as_manager()
+
+    publication_help_text = None
 
     class Meta:
         abstract = True
@@ -61,18 +137,45 @@ class Scheduled(models.Model):
             )
 
 
-class TranslationTracked(models.Model):
-    """When the French text last changed, and when each translation was last saved.
+def contract_permissions(model):
+    """[(codename, name)]: the permissions the roles of editing/roles.py use on `model`.
 
-    A translation is outdated when the French changed after it: editing/tracking.py keeps
-    these dates on every save.
+    The names read, in English, as the ones first written by hand in each model's Meta
+    ("Can publish, schedule and order organisations"), so existing databases keep theirs.
     """
-
-    source_changed_at = models.DateTimeField(
-        _("French text last changed"), null=True, editable=False
+    opts = model._meta
+    permissions = []
+    if issubclass(model, PublishableContent):
+        name = format_lazy(
+            _("Can publish, schedule and order {items}"), items=opts.verbose_name_plural
+        )
+        permissions.append((f"publish_{opts.model_name}", name))
+    name = format_lazy(
+        _("Can edit the {language} text and settings of {items}"),
+        language=english_name(SOURCE_LANGUAGE),
+        items=opts.verbose_name_plural,
     )
-    translated_at_en = models.DateTimeField(_("English last saved"), null=True, editable=False)
-    translated_at_es = models.DateTimeField(_("Spanish last saved"), null=True, editable=False)
+    permissions.append((f"edit_source_{opts.model_name}", name))
+    return permissions
 
-    class Meta:
-        abstract = True
+
+@receiver(class_prepared, dispatch_uid="editing-contract")
+def give_permissions(sender, **kwargs):
+    """Each concrete content model gets its role permissions (and its publication help text)
+    from the framework: Django creates `Meta.permissions` after migrations, like its own."""
+    if not issubclass(sender, EditorialContent):
+        return
+    opts = sender._meta
+    own = [codename for codename, _name in opts.permissions]
+    opts.permissions = [
+        *[p for p in contract_permissions(sender) if p[0] not in own],
+        *opts.permissions,
+    ]
+    # Migrations read a model's options from the Meta it was written with: as if written there.
+    opts.original_attrs["permissions"] = opts.permissions
+    if issubclass(sender, PublishableContent):
+        field = opts.get_field("is_published")
+        field.help_text = sender.publication_help_text or format_lazy(
+            _("Only published {items} appear on the public site."),
+            items=opts.verbose_name_plural,
+        )

@@ -1,10 +1,10 @@
 """What visitors may see now: published, past its go-live, not yet expired."""
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from .preview import is_preview
+from .translation_status import TranslationQuerySet
 
 
 def live(relation="", now=None):
@@ -19,7 +19,9 @@ def live(relation="", now=None):
     )
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(TranslationQuerySet):
+    """What visitors may see, and (inherited) the translation rule's queries."""
+
     def published(self, now=None):
         return self.filter(live(now=now))
 

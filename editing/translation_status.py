@@ -1,11 +1,35 @@
-"""Whether each translation of an object is complete, partial, missing or outdated."""
+"""The one translation rule: in each language, can visitors read an object, and what remains to
+translate. Every place that answers either question asks this module: the admin's badges and
+filters, "Translations to do", and (through multilingual/availability.py) the language switcher,
+"also available in", hreflang and the sitemap.
 
+Built from one field list per model and `settings.LANGUAGES`:
+- the fields staff translate: the model's modeltranslation registration;
+- the fields a page is made of: the model's `translation_core_fields`, a subset of those.
+
+A field is *needed* in a language when its source-language text is not empty.
+
+- *Readable* in a language (the switcher's answer): every needed core field is filled there.
+- The state of a translation, which is one of:
+  MISSING  – something is needed and nothing needed is filled;
+  PARTIAL  – some needed fields are filled, not all;
+  OUTDATED – all are filled, but the source text changed after the translation was last saved;
+  COMPLETE – nothing needed is left (the source language itself is always complete).
+
+An organisation with an English name, summary and description but no English acronym is
+readable in English and its English is partial: the admin shows both answers.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
-SOURCE = "fr"
-TRANSLATIONS = ("en", "es")
+from multilingual.languages import SOURCE_LANGUAGE
 
 COMPLETE = "complete"
 PARTIAL = "partial"
@@ -17,46 +41,160 @@ LABELS = {
     MISSING: _("missing"),
     OUTDATED: _("outdated"),
 }
+# The states a translator has work on, in the order "Translations to do" and the filters use.
+WORK = (MISSING, PARTIAL, OUTDATED)
 
 
 def translated_fields(model):
-    """The model's fields staff translate, as registered with modeltranslation."""
-    return tuple(translator.get_options_for_model(model).fields)
+    """The model's fields staff translate, as registered with modeltranslation (a tuple of
+    names, e.g. ("name", "summary")); empty for a model with no registration."""
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
 
 
-def status(obj, language):
-    """COMPLETE, PARTIAL or MISSING: how many of the French texts exist in `language`."""
-    needed = [f for f in translated_fields(type(obj)) if getattr(obj, f"{f}_{SOURCE}")]
-    filled = [f for f in needed if getattr(obj, f"{f}_{language}")]
-    if not filled:
-        return MISSING if needed else COMPLETE
-    return COMPLETE if len(filled) == len(needed) else PARTIAL
+def core_fields(model):
+    """The fields a page is made of (`translation_core_fields`), all translated ones if the
+    model names none."""
+    return tuple(getattr(model, "translation_core_fields", None) or translated_fields(model))
 
 
-def is_outdated(obj, language):
-    """The French changed after this translation was last saved."""
-    source_changed = obj.source_changed_at
-    translated = getattr(obj, f"translated_at_{language}")
-    return bool(source_changed and translated and translated < source_changed)
+def stamp_field(language):
+    """The column noting when `language` was last saved (editing/models.py makes them)."""
+    return "source_changed_at" if language == SOURCE_LANGUAGE else f"translated_at_{language}"
+
+
+def _text(obj, field, language):
+    return getattr(obj, build_localized_fieldname(field, language))
+
+
+def falls_back(obj, field, language):
+    """True when a visitor reading `language` sees the source text of `field`: it is needed
+    and empty in `language`."""
+    if language == SOURCE_LANGUAGE:
+        return False
+    return bool(_text(obj, field, SOURCE_LANGUAGE)) and not _text(obj, field, language)
+
+
+def readable_in(obj, language):
+    """True when visitors can read `obj` in `language`: no core field falls back."""
+    return not any(falls_back(obj, field, language) for field in core_fields(type(obj)))
+
+
+def translation_state(obj, language):
+    """COMPLETE, PARTIAL, MISSING or OUTDATED: what remains to translate in `language`."""
+    if language == SOURCE_LANGUAGE:
+        return COMPLETE
+    fields = translated_fields(type(obj))
+    needed = [field for field in fields if _text(obj, field, SOURCE_LANGUAGE)]
+    filled = [field for field in needed if _text(obj, field, language)]
+    if needed and not filled:
+        return MISSING
+    if len(filled) < len(needed):
+        return PARTIAL
+    translated_at = getattr(obj, stamp_field(language), None)
+    source_changed_at = getattr(obj, "source_changed_at", None)
+    if needed and translated_at and source_changed_at and translated_at < source_changed_at:
+        return OUTDATED
+    return COMPLETE
 
 
 def work_needed(obj, language):
     """MISSING, PARTIAL or OUTDATED when a translator has work on `obj`, else None."""
-    current = status(obj, language)
-    if current != COMPLETE:
-        return current
-    return OUTDATED if is_outdated(obj, language) else None
+    state = translation_state(obj, language)
+    return None if state == COMPLETE else state
 
 
-def incomplete_q(model, language):
-    """A Q for objects with a French text whose `language` counterpart is empty."""
-    query = Q()
-    for field in translated_fields(model):
-        source_filled = ~Q(**{f"{field}_{SOURCE}": ""}) & Q(**{f"{field}_{SOURCE}__isnull": False})
-        target_empty = Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
-        query |= source_filled & target_empty
-    return query
+# The same rule in SQL, so that a filter returns exactly the objects whose state it names.
+# An empty text is stored as "" or NULL (modeltranslation leaves translations NULL).
 
 
-def outdated_q(language):
-    return Q(**{f"translated_at_{language}__lt": F("source_changed_at")})
+def _empty(field, language):
+    column = build_localized_fieldname(field, language)
+    return Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
+
+
+def _filled(field, language):
+    column = build_localized_fieldname(field, language)
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+def _any(conditions):
+    return reduce(or_, conditions, Q(pk__in=[]))
+
+
+def _all(conditions):
+    return reduce(and_, conditions, Q())
+
+
+def readable_q(model, language):
+    """A Q for the objects `readable_in` `language`."""
+    if language == SOURCE_LANGUAGE:
+        return Q()
+    return _all(
+        _empty(field, SOURCE_LANGUAGE) | _filled(field, language) for field in core_fields(model)
+    )
+
+
+def state_q(model, language, state):
+    """A Q for the objects whose `translation_state` in `language` is `state`."""
+    fields = translated_fields(model)
+    if language == SOURCE_LANGUAGE:
+        return Q() if state == COMPLETE else Q(pk__in=[])
+    needed = [_filled(field, SOURCE_LANGUAGE) for field in fields]
+    needed_and_filled = _any(
+        _filled(field, SOURCE_LANGUAGE) & _filled(field, language) for field in fields
+    )
+    needed_and_empty = _any(
+        _filled(field, SOURCE_LANGUAGE) & _empty(field, language) for field in fields
+    )
+    all_filled = _all(_empty(field, SOURCE_LANGUAGE) | _filled(field, language) for field in fields)
+    stamp = stamp_field(language)
+    stale = Q(**{f"{stamp}__lt": F("source_changed_at")}) & _any(needed)
+    # Not "~stale": NOT over a comparison with NULL is NULL in SQL, which no filter keeps.
+    fresh = (
+        Q(**{f"{stamp}__isnull": True})
+        | Q(source_changed_at__isnull=True)
+        | Q(**{f"{stamp}__gte": F("source_changed_at")})
+        | _all(_empty(field, SOURCE_LANGUAGE) for field in fields)
+    )
+    if state == MISSING:
+        return _any(needed) & _all(
+            _empty(field, SOURCE_LANGUAGE) | _empty(field, language) for field in fields
+        )
+    if state == PARTIAL:
+        return needed_and_filled & needed_and_empty
+    if state == OUTDATED:
+        return all_filled & stale
+    if state == COMPLETE:
+        return all_filled & fresh
+    raise ValueError(f"Unknown translation state: {state!r}")
+
+
+def to_translate_q(model, language):
+    """A Q for the objects missing, partial or outdated in `language`."""
+    return _any(state_q(model, language, state) for state in WORK)
+
+
+class TranslationQuerySet(models.QuerySet):
+    """The rule as queryset methods; `language` is a code of `settings.LANGUAGES`."""
+
+    def readable_in(self, language):
+        return self.filter(readable_q(self.model, language))
+
+    def in_state(self, language, state):
+        return self.filter(state_q(self.model, language, state))
+
+    def missing_in(self, language):
+        return self.in_state(language, MISSING)
+
+    def partial_in(self, language):
+        return self.in_state(language, PARTIAL)
+
+    def outdated_in(self, language):
+        return self.in_state(language, OUTDATED)
+
+    def to_translate_in(self, language):
+        """Missing, partial or outdated in `language`: what "Translations to do" lists."""
+        return self.filter(to_translate_q(self.model, language))

@@ -1,4 +1,4 @@
-"""The admin's "Translations to do" page: every object whose English or Spanish needs work."""
+"""The admin's "Translations to do" page: every object whose translations need work."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -6,16 +6,19 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from multilingual.languages import TRANSLATION_LANGUAGES
+
+from .registry import is_content
 from .roles import may
-from .translation_status import LABELS, TRANSLATIONS, work_needed
+from .translation_status import LABELS, to_translate_q, work_needed
 
 
 def tracked_admins():
-    """The admin pages of content whose translations are tracked, in the admin's order."""
+    """The admin pages of content, whose translations are tracked, in the admin's order."""
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if hasattr(model, "translated_at_en")
+        if is_content(model)
     ]
 
 
@@ -23,7 +26,7 @@ def translations_to_do(request):
     if not request.user.is_staff:
         raise PermissionDenied
     languages = []
-    for language in TRANSLATIONS:
+    for language in TRANSLATION_LANGUAGES:
         rows = []
         for model, model_admin in tracked_admins():
             if not may(request.user, "change", model):
@@ -31,22 +34,21 @@ def translations_to_do(request):
             # Names of partnerships and statuses read their organisation: joined, not queried
             # once per row, as in the admin's own lists.
             related = model_admin.list_select_related
-            objects = model.objects.all()
+            objects = model._default_manager.filter(to_translate_q(model, language))
             if isinstance(related, list | tuple):
                 objects = objects.select_related(*related)
             for obj in objects:
                 problem = work_needed(obj, language)
-                if problem:
-                    url_name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
-                    rows.append(
-                        {
-                            "object": obj,
-                            "kind": model._meta.verbose_name,
-                            "problem": problem,
-                            "label": LABELS[problem],
-                            "url": reverse(url_name, args=[obj.pk]),
-                        }
-                    )
+                url_name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
+                rows.append(
+                    {
+                        "object": obj,
+                        "kind": model._meta.verbose_name,
+                        "problem": problem,
+                        "label": LABELS[problem],
+                        "url": reverse(url_name, args=[obj.pk]),
+                    }
+                )
         languages.append({"code": language, "rows": rows})
     context = {
         **admin.site.each_context(request),

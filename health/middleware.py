@@ -1,7 +1,7 @@
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 
 from .checks import database_answers, gave_up_waiting
@@ -23,6 +23,8 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path != HEALTH_PATH:
             return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         healthy = database_answers()
         response = JsonResponse(
             {"status": "ok" if healthy else "unavailable", "database": healthy},

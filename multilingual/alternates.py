@@ -1,9 +1,9 @@
 """The links between the language versions of a page: switcher, hreflang and canonical URL."""
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language, override
 
-from .addresses import url_in_language
 from .availability import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -23,7 +23,7 @@ def language_context(request, languages=None, obj=None):
         if obj is not None:
             with override(lang):
                 return obj.get_absolute_url()
-        return url_in_language(request.path, lang)
+        return translate_url(request.path, lang)
 
     urls = {lang: url_in(lang) for lang in {*languages, current}}
     alternates = [

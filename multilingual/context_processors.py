@@ -1,8 +1,6 @@
-from .addresses import address_setup
+from django.utils.translation import get_language
 
 
 def language_and_addresses(request):
-    """The language and address set-up of the page being rendered, read once: its templates'
-    `_()`, `url()` and fallback marks ask for them dozens of times (docs/performance.md)."""
-    setup = address_setup()
-    return {"LANGUAGE_CODE": setup[0], "address_setup": setup}
+    """`LANGUAGE_CODE`: the language of the page being rendered."""
+    return {"LANGUAGE_CODE": get_language()}

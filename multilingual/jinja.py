@@ -1,10 +1,12 @@
 """The public templates' language helpers (config/jinja_environment.py registers them)."""
 
+from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from jinja2 import pass_context
 
-from .addresses import named_url
-from .availability import LANGUAGE_CODES, falls_back
+from editing.translation_status import readable_in
+
+from .availability import LANGUAGE_CODES
 from .markup import lang_attribute
 
 
@@ -23,7 +25,7 @@ def lang_if_fallback(context, obj, field):
 def shown_in_french(context, obj):
     """True when part of the object's text is the French fallback in the visitor's language."""
     language = rendering_language(context)
-    return any(falls_back(obj, field, language) for field in obj.translation_core_fields)
+    return not readable_in(obj, language)
 
 
 # Each language's name in that language: Français, English, Español.
@@ -42,7 +44,7 @@ def home_alternates():
     alternates = []
     for code in LANGUAGE_CODES:
         with override(code):
-            url = named_url("pages:home")
+            url = reverse("pages:home")
         alternates.append({"code": code, "url": url, "is_current": code == current})
     return alternates
 

@@ -1,6 +1,7 @@
 """Country names in the reader's language, from the CLDR data that Babel ships."""
 
 from babel import Locale
+from django.conf import settings
 from django.utils.translation import get_language, to_locale
 
 # CLDR territory codes that are not countries (regions, the EU, "unknown"...).
@@ -8,7 +9,7 @@ _NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"}
 
 
 def _locale():
-    return Locale.parse(to_locale(get_language() or "fr"))
+    return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
 
 
 def country_name(code):

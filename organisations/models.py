@@ -4,19 +4,24 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from editing.models import Scheduled, TranslationTracked
+from editing.models import PublishableContent
 from editing.publishing import PublishableQuerySet
+from multilingual.languages import LANGUAGE_CODES
 
 from .countries import country_choices, country_name
 from .validators import validate_logo, validate_web_url, year_validators
 
 
 class OrganisationQuerySet(PublishableQuerySet):
-    pass
+    def get_by_natural_key(self, slug):
+        """The organisation whose slug in the source language (French) is `slug`: how exports
+        (backups/) name the organisation a row points to."""
+        return self.get(**{f"slug_{settings.LANGUAGE_CODE}": slug})
 
 
-class Organisation(Scheduled, TranslationTracked):
+class Organisation(PublishableContent):
     """A body DEI works with, belongs to, or quotes: a UN organ, a network, a national section..."""
 
     class Kind(models.TextChoices):
@@ -127,13 +132,6 @@ class Organisation(Scheduled, TranslationTracked):
         blank=True,
         help_text=_("Example: 9 international NGOs and 9 regional or national NGOs."),
     )
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Only published organisations appear on the public site."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -141,32 +139,31 @@ class Organisation(Scheduled, TranslationTracked):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        permissions = [
-            ("publish_organisation", _("Can publish, schedule and order organisations")),
-            (
-                "edit_source_organisation",
-                _("Can edit the French text and settings of organisations"),
-            ),
-        ]
         # Unique per language. Not on `slug` itself: modeltranslation fills that column with
         # whichever language was active when saving, so two bodies could collide there.
         constraints = [
             models.UniqueConstraint(
-                fields=[f"slug_{lang}"],
+                fields=[build_localized_fieldname("slug", lang)],
                 name=f"organisation_unique_slug_{lang}",
                 violation_error_code="unique",
                 violation_error_message=_("Another organisation already has this slug."),
             )
-            for lang in ("fr", "en", "es")
+            for lang in LANGUAGE_CODES
         ]
 
     # The text a page is made of: a language counts as translated when these are.
     translation_core_fields = ("name", "summary", "description")
+    # What search/engine.py searches, in the visitor's language.
+    search_fields = ("name", "acronym", "summary", "description")
 
     def __str__(self):
         if self.acronym:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def natural_key(self):
+        """(its slug in the source language,): required and unique, and readable in an export."""
+        return (getattr(self, f"slug_{settings.LANGUAGE_CODE}"),)
 
     def clean(self):
         super().clean()
@@ -209,7 +206,7 @@ class Organisation(Scheduled, TranslationTracked):
         return country_name(self.headquarters_country)
 
 
-SLUG_COLUMNS = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+SLUG_COLUMNS = [build_localized_fieldname("slug", code) for code in LANGUAGE_CODES]
 
 
 class SlugRedirect(models.Model):

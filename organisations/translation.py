@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from multilingual.languages import SOURCE_LANGUAGE
+
 from .models import Organisation
 
 
@@ -14,7 +16,7 @@ class OrganisationTranslationOptions(TranslationOptions):
         "headquarters_city",
         "members_note",
     )
-    # French is required wherever the field itself is; English and Spanish are optional.
-    required_languages = ("fr",)
+    # The source language is required wherever the field itself is; translations are optional.
+    required_languages = (SOURCE_LANGUAGE,)
     # An untranslated slug is stored as NULL, so that "unique" allows many of them.
     empty_values = {"slug": None}

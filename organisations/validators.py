@@ -1,7 +1,9 @@
 """Validators that the organisations, partners and statistics apps share."""
 
+import warnings
 from datetime import date
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.utils.formats import number_format
@@ -11,6 +13,9 @@ from PIL import Image, UnidentifiedImageError
 FIRST_YEAR = 1900
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+# A 17 KB PNG can claim 144 megapixels, and decoding it would take gigabytes of memory: the
+# size in its header is checked before any pixel is read. 40 megapixels is a 7,000 × 5,700 photo.
+LOGO_MAX_PIXELS = 40_000_000
 
 
 def next_year():
@@ -37,11 +42,57 @@ validate_web_url = URLValidator(
 )
 
 
+def too_many_pixels(file):
+    """A ValidationError if the image in `file` claims more than LOGO_MAX_PIXELS, else None.
+
+    Only the header is read (Pillow's `Image.open`); an image so large that Pillow itself calls
+    it a decompression bomb (`DecompressionBombError`) is refused with the same message.
+    """
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        # Between Pillow's warning and error sizes it only warns: this check says more.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None  # not an image at all: said by the format check
+    finally:
+        file.seek(position)
+    if width is not None and width * height <= LOGO_MAX_PIXELS:
+        return None
+    return ValidationError(
+        _(
+            "The image is too large in pixels: at most %(limit)s megapixels, such as "
+            "7,000 × 5,700. Reduce it in an image editor and upload it again."
+        ),
+        code="logo_too_many_pixels",
+        params={"limit": number_format(LOGO_MAX_PIXELS // 1_000_000)},
+    )
+
+
+class LogoFormField(forms.ImageField):
+    """Django's image field, but an image with too many pixels is refused as such before
+    Django's own check opens it (which would call it "not an image")."""
+
+    def to_python(self, data):
+        if data and not isinstance(data, str):
+            upload = data.file if hasattr(data, "file") else data
+            if (error := too_many_pixels(upload)) is not None:
+                raise error
+        return super().to_python(data)
+
+
 def validate_logo(file):
-    """Accept only real PNG, JPEG or WebP images under 2 MB.
+    """Accept only real PNG, JPEG or WebP images under 2 MB and LOGO_MAX_PIXELS.
 
     The file's content is checked, not its name. SVG is refused: it can carry scripts.
     """
+    if (error := too_many_pixels(file)) is not None:
+        raise error
     if file.size > LOGO_MAX_BYTES:
         raise ValidationError(
             _("The logo is %(size)s MB; it must be under 2 MB."),

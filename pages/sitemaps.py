@@ -5,8 +5,9 @@ from django.urls import reverse
 from editing.publishing import live
 from multilingual.availability import SOURCE_LANGUAGE
 from organisations.models import Organisation
-from organisations.views import page_languages
 from partners.models import Partnership
+
+from .views import page_languages
 
 
 class MultilingualSitemap(Sitemap):

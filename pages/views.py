@@ -1,11 +1,14 @@
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
+from multilingual.availability import available_languages
 from organisations.models import Organisation
+from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
 from stats.models import KeyFigure
 
@@ -37,7 +40,42 @@ def about(request):
     return render(request, "pages/about.html", {"figures": by_key, **language_context(request)})
 
 
-@require_GET
+def page_languages(organisation, partnerships):
+    """An organisation's page exists in a language when the body and each relationship do."""
+    statuses = [p.consultative_status for p in partnerships if hasattr(p, "consultative_status")]
+    return available_languages(organisation, *partnerships, *statuses)
+
+
+@cached_for_visitors
+def organisation_detail(request, slug):
+    """One organisation's page: the body, its relationships with DEI, its sections and the
+    figures about it. Here rather than in organisations/, which knows neither partnerships nor
+    figures (apps depend one way)."""
+    organisation = find_organisation(slug, request)
+    if organisation.slug != slug:
+        url = organisation.get_absolute_url()
+        return redirect(with_preview(url) if is_preview(request) else url, permanent=True)
+
+    partnerships = list(
+        organisation.partnerships.visible_to(request).select_related("consultative_status")
+    )
+    figures = list(organisation.figures.visible_to(request).select_related("source_organisation"))
+    sections = list(organisation.children.visible_to(request))
+    languages = page_languages(organisation, partnerships)
+    return render(
+        request,
+        "pages/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "partnerships": partnerships,
+            "figures": figures,
+            "sections": sections,
+            **language_context(request, languages, obj=organisation),
+        },
+    )
+
+
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     # The admin is not named: its address (ADMIN_URL) is better kept out of public files.

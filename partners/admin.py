@@ -1,8 +1,9 @@
 import reversion
 from adminsortable2.admin import SortableAdminMixin
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -10,6 +11,7 @@ from modeltranslation.admin import (
 )
 
 from editing.admin import EditorialAdmin, EditorialInlineMixin, SortableEditorialMixin
+from editing.conflicts import ConflictCheckingForm
 from organisations.admin import HTTPS_URL_FIELDS, OrganisationAdmin, translated
 from organisations.models import Organisation
 
@@ -27,8 +29,23 @@ PARTNERSHIP_FIELDS = (
 )
 
 
+class NextPositionFormSet(BaseInlineFormSet):
+    """A partnership added on its organisation's page takes the next position in the
+    partnerships list, as one added on its own page does (adminsortable2's save_model): the
+    order field's default, 0, would put it, and its kind's section, first on the partners page."""
+
+    def save_new(self, form, commit=True):
+        partnership = super().save_new(form, commit=False)
+        last = Partnership.objects.aggregate(last=Max("order"))["last"] or 0
+        partnership.order = last + 1
+        if commit:
+            partnership.save()
+        return partnership
+
+
 class PartnershipInline(EditorialInlineMixin, TranslationStackedInline):
     model = Partnership
+    formset = NextPositionFormSet
     fields = PARTNERSHIP_FIELDS
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
@@ -45,15 +62,10 @@ reversion.register(Partnership, follow=["consultative_status"])
 reversion.register(Organisation, follow=["partnerships"])
 
 # Organisations know nothing of partnerships; this app adds its inline to their admin page.
-admin.site.unregister(Organisation)
+OrganisationAdmin.add_inline(PartnershipInline)
 
 
-@admin.register(Organisation)
-class OrganisationWithPartnershipsAdmin(OrganisationAdmin):
-    inlines = [PartnershipInline]
-
-
-class ConsultativeStatusInlineForm(forms.ModelForm):
+class ConsultativeStatusInlineForm(ConflictCheckingForm):
     """On its partnership's page, the status's partnership is the page itself, a hidden field:
     an error about it is shown above the status instead, where it can be read."""
 

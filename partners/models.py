@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from editing.models import Scheduled, TranslationTracked
+from editing.models import EditorialContent, PublishableContent
 from editing.publishing import PublishableQuerySet, live
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
@@ -20,7 +20,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         return self.filter(live(now=now) & live("organisation", now=now))
 
 
-class Partnership(Scheduled, TranslationTracked):
+class Partnership(PublishableContent):
     """One relationship between DEI and an organisation; a body can have several."""
 
     class Kind(models.TextChoices):
@@ -99,35 +99,31 @@ class Partnership(Scheduled, TranslationTracked):
         db_index=True,
         help_text=_("Position on the partners page: smaller numbers come first."),
     )
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Shown on the public site only when its organisation is published too."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
+
+    publication_help_text = _(
+        "Shown on the public site only when its organisation is published too."
+    )
 
     class Meta:
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["order", "pk"]
-        permissions = [
-            ("publish_partnership", _("Can publish, schedule and order partnerships")),
-            (
-                "edit_source_partnership",
-                _("Can edit the French text and settings of partnerships"),
-            ),
-        ]
 
     translation_core_fields = ("role", "description", "benefits")
+    search_fields = ("role", "description", "benefits")
+    search_select_related = ("organisation",)
 
     def __str__(self):
         return f"{self.organisation.name} — {self.get_kind_display()}"
 
     def get_absolute_url(self):
         return f"{self.organisation.get_absolute_url()}#partnership-{self.pk}"
+
+    def search_title(self):
+        """A search result names the body: the kind of relationship is the result's kind."""
+        return str(self.organisation)
 
     def clean(self):
         super().clean()
@@ -152,7 +148,7 @@ class Partnership(Scheduled, TranslationTracked):
         return split_points(self.benefits)
 
 
-class ConsultativeStatus(TranslationTracked):
+class ConsultativeStatus(EditorialContent):
     """The formal status DEI holds with a body, such as ECOSOC's consultative status."""
 
     class Category(models.TextChoices):
@@ -192,19 +188,10 @@ class ConsultativeStatus(TranslationTracked):
         ),
     )
 
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-
     class Meta:
         verbose_name = _("consultative status")
         verbose_name_plural = _("consultative statuses")
         ordering = ["partnership__order", "pk"]
-        permissions = [
-            (
-                "edit_source_consultativestatus",
-                _("Can edit the French text and settings of consultative statuses"),
-            ),
-        ]
 
     translation_core_fields = ("privileges",)
 

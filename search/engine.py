@@ -1,4 +1,4 @@
-"""Search across organisations, partnerships and figures, in the visitor's language.
+"""Search across every content type that names its `search_fields`, in the visitor's language.
 
 PostgreSQL: full-text search with the language's own configuration (stemming, stop words).
 SQLite: a case- and accent-insensitive match of every word, done in Python.
@@ -11,16 +11,28 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
+from modeltranslation.utils import build_localized_fieldname
 
-from multilingual.availability import SOURCE_LANGUAGE
-from organisations.models import Organisation
-from partners.models import Partnership
-from stats.models import KeyFigure
+from editing.registry import searchable_models
+from multilingual.languages import SOURCE_LANGUAGE, english_name
 
 MAX_QUERY_LENGTH = 100
 SNIPPET_CONTEXT = 80
-POSTGRES_CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
+# PostgreSQL's text search configurations are named after the language in English; any other
+# language is searched without stemming.
+POSTGRES_LANGUAGES = {
+    "arabic", "armenian", "basque", "catalan", "danish", "dutch", "english", "finnish",
+    "french", "german", "greek", "hindi", "hungarian", "indonesian", "irish", "italian",
+    "lithuanian", "nepali", "norwegian", "portuguese", "romanian", "russian", "serbian",
+    "spanish", "swedish", "tamil", "turkish", "yiddish",
+}  # fmt: skip
+
+
+def postgres_config(language):
+    """The PostgreSQL text search configuration for a language code: "french" for "fr"."""
+    name = english_name(language).lower()
+    return name if name in POSTGRES_LANGUAGES else "simple"
 
 
 @dataclass
@@ -33,32 +45,34 @@ class Result:
 
 @dataclass
 class Source:
-    """One kind of content: what is searched, in which translated fields, titled how."""
+    """One kind of content: what is searched, in which translated fields, titled how.
 
-    kind: str
-    queryset: object
-    fields: tuple
-    title: object = str
+    Made from a content model's declarations: `search_fields` (translated fields searched,
+    the first ones first for the snippet), and optionally `search_select_related` and a
+    `search_title()` method (`str(obj)` otherwise).
+    """
+
+    model: type
+
+    @property
+    def kind(self):
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def fields(self):
+        return tuple(self.model.search_fields)
+
+    def queryset(self):
+        related = getattr(self.model, "search_select_related", ())
+        return self.model._default_manager.published().select_related(*related)
+
+    def title(self, obj):
+        return obj.search_title() if hasattr(obj, "search_title") else str(obj)
 
 
-SOURCES = [
-    Source(
-        _("Organisation"),
-        lambda: Organisation.objects.published(),
-        ("name", "acronym", "summary", "description"),
-    ),
-    Source(
-        _("Partnership"),
-        lambda: Partnership.objects.published().select_related("organisation"),
-        ("role", "description", "benefits"),
-        title=lambda partnership: str(partnership.organisation),
-    ),
-    Source(
-        _("Key figure"),
-        lambda: KeyFigure.objects.published(),
-        ("label", "scope", "note", "source_title"),
-    ),
-]
+def sources():
+    """A Source per searchable content model, in the registry's order."""
+    return [Source(model) for model in searchable_models()]
 
 
 def fold(text):
@@ -70,7 +84,7 @@ def fold(text):
 def search(query, language):
     words = query.split()
     results = []
-    for source in SOURCES:
+    for source in sources():
         if connection.vendor == "postgresql":
             matches = list(_postgres_matches(source.queryset(), source.fields, query, language))
         else:
@@ -88,14 +102,16 @@ def search(query, language):
 
 
 def _postgres_matches(queryset, fields, query, language):
-    config = POSTGRES_CONFIGS[language]
-    # The visitor reads French where a field is not translated, so French text counts too.
-    vector = SearchVector(*(f"{f}_{language}" for f in fields), config=config)
+    config, source_config = postgres_config(language), postgres_config(SOURCE_LANGUAGE)
+    # The visitor reads the source text where a field is not translated: it counts too.
+    columns = [build_localized_fieldname(f, language) for f in fields]
+    vector = SearchVector(*columns, config=config)
     if language != SOURCE_LANGUAGE:
-        vector += SearchVector(*(f"{f}_{SOURCE_LANGUAGE}" for f in fields), config="french")
+        source_columns = [build_localized_fieldname(f, SOURCE_LANGUAGE) for f in fields]
+        vector += SearchVector(*source_columns, config=source_config)
     search_query = SearchQuery(query, config=config, search_type="plain")
     if language != SOURCE_LANGUAGE:
-        search_query |= SearchQuery(query, config="french", search_type="plain")
+        search_query |= SearchQuery(query, config=source_config, search_type="plain")
     return queryset.annotate(document=vector).filter(document=search_query)
 
 

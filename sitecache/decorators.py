@@ -2,10 +2,11 @@ from functools import wraps
 
 
 def cached_for_visitors(view):
-    """Mark a public view whose page the cache may keep for anonymous visitors.
+    """Mark a public view whose response the cache may keep for anonymous visitors.
 
-    Only for views whose page depends on nothing but the path and the published content: the
-    query string is not part of the cache key (a campaign's ?utm_source=... shares the page).
+    Only for views whose response depends on nothing but the request's absolute URL (query
+    string included), its language and the published content, or that name in `Vary` each
+    request header they read (django.utils.patch_vary_headers): those are what the key holds.
     """
 
     @wraps(view)

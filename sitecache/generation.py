@@ -1,93 +1,116 @@
-"""The page-cache generation: read on each cacheable request, bumped by each content change
-and by the clock passing a scheduled go-live or expiry."""
+"""The page cache's generation: a token every cached page's key carries, kept in the cache itself.
 
-from datetime import UTC, datetime
+A content change replaces the token, so every page cached before it is never read again (they
+expire by themselves). The record also holds the next scheduled go-live or expiry: once the clock
+passes it, the next request replaces the token, so pages never outlive a scheduled change. Kept in
+the cache, not the database, a cached page costs no query; the cache is shared by every worker of
+the host (the file-based default) or of every host (Redis), so an edit reaches them all at once.
+"""
 
-from django.apps import apps
+import secrets
+
+from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Min
+from django.db.models import Min, Q
 from django.utils import timezone
 
-from .models import PageCacheGeneration
+from editing.registry import is_stored_with_content, scheduled_models
 
-ROW = 1
-# App labels whose models are shown on the public site.
-CONTENT_APPS = {"organisations", "partners", "statistics"}
+GENERATION_KEY = "sitecache.generation"
 SCHEDULE_FIELDS = ("publish_at", "expire_at")
-# The last generation this process read: while the database is down, cached pages stay servable.
-_last_seen = None
+
+
+def is_content_model(model):
+    """True if visitors see `model`'s rows: a change to one makes every cached page stale.
+
+    Asked of editing/registry.py: content models and the rows their objects own.
+    """
+    return is_stored_with_content(model)
 
 
 class Generation:
-    def __init__(self, number, next_change):
-        self.number = number
+    """A cache generation: `token` (a short random string) and `next_change` (an aware datetime,
+    or None when nothing is scheduled)."""
+
+    def __init__(self, token, next_change):
+        self.token = token
         self.next_change = next_change
 
+    @property
+    def key_prefix(self):
+        """The prefix of every page key of this generation (django.utils.cache's key_prefix)."""
+        return f"sitecache.{self.token}"
+
+    def is_past(self, now):
+        return self.next_change is not None and self.next_change <= now
+
     def seconds_left(self, longest):
-        """How long a page of this generation may be kept: never past the next scheduled change."""
+        """How long a page of this generation may be kept, in whole seconds: `longest`, but
+        never past the next scheduled change."""
         if self.next_change is None:
             return longest
-        return max(0, min(longest, int((self.next_change - timezone.now()).total_seconds())))
+        left = (self.next_change - timezone.now()).total_seconds()
+        return max(0, min(longest, int(left)))
 
 
-def next_scheduled_change():
-    """The soonest future go-live or expiry of any content, or None."""
-    now = timezone.now()
+def next_scheduled_change(after):
+    """The soonest go-live or expiry of any content later than `after`, or None. One query per
+    content model that has a schedule."""
     soonest = []
-    for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            for name in SCHEDULE_FIELDS:
-                if any(field.name == name for field in model._meta.fields):
-                    value = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(
-                        soonest=Min(name)
-                    )["soonest"]
-                    if value:
-                        soonest.append(value)
+    for model in scheduled_models():
+        names = SCHEDULE_FIELDS
+        found = model._base_manager.aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gt": after})) for name in names}
+        )
+        soonest.extend(value for value in found.values() if value is not None)
     return min(soonest, default=None)
 
 
-def read_generation():
-    # Plain SQL: this runs for every cached page, where building the ORM query took half the
-    # time of the whole request (see docs/performance.md).
-    table = connection.ops.quote_name(PageCacheGeneration._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number, next_change FROM {table} WHERE id = %s", [ROW])
-        row = cursor.fetchone()
-    if row is None:
-        return Generation(0, None)
-    number, next_change = row
-    if isinstance(next_change, str):  # SQLite hands back text
-        next_change = datetime.fromisoformat(next_change)
-    if next_change is not None and timezone.is_naive(next_change):
-        next_change = timezone.make_aware(next_change, UTC)
-    return Generation(number, next_change)
+def _store(next_change):
+    generation = Generation(secrets.token_hex(8), next_change)
+    # No expiry: it lives until the next change replaces it (or the cache evicts it, which only
+    # costs a round of misses: a new token is drawn).
+    cache.set(GENERATION_KEY, (generation.token, generation.next_change), None)
+    return generation
+
+
+def _renew_from_database():
+    return _store(next_scheduled_change(timezone.now()))
 
 
 def current_generation():
-    """The current Generation, or the last one seen when the database does not answer (None if
-    there was none)."""
-    global _last_seen
+    """The Generation pages are read and written under, or None when it cannot be known (the
+    database is unreachable and the cache holds no valid one): then nothing is cached.
+
+    A cached hit reads only the cache; the database is asked only when the generation is missing
+    or its scheduled change has come.
+    """
+    stored = cache.get(GENERATION_KEY)
+    if stored is not None:
+        generation = Generation(*stored)
+        if not generation.is_past(timezone.now()):
+            return generation
     try:
-        generation = read_generation()
-        if generation.next_change and generation.next_change <= timezone.now():
-            # Scheduled content just went live or expired: every cached page is stale.
-            bump_generation()
-            generation = read_generation()
-        _last_seen = generation
+        return _renew_from_database()
     except DatabaseError:
-        pass
-    return _last_seen
+        return None
 
 
 def bump_generation():
-    """Make every cached page stale. Runs inside the caller's transaction: if the edit is
-    rolled back, so is the bump."""
-    with transaction.atomic():
-        next_change = next_scheduled_change()
-        updated = PageCacheGeneration.objects.filter(pk=ROW).update(
-            number=F("number") + 1, next_change=next_change
-        )
-        if not updated:
-            PageCacheGeneration.objects.get_or_create(
-                pk=ROW, defaults={"number": 1, "next_change": next_change}
-            )
+    """Make every cached page stale, now and again once the caller's transaction commits.
+
+    Now: so this process's next request is fresh even inside a long transaction (and tests,
+    which never commit, see it). The scheduled change kept is the earliest of the one already
+    known and the one this transaction sees, so a rollback never hides a committed schedule.
+    After the commit: pages another worker rendered from the old rows in between are dropped,
+    and the schedule is read again from committed rows. A cache that cannot be written raises,
+    so that the edit is rolled back rather than left invisible.
+    """
+    now = timezone.now()
+    stored = cache.get(GENERATION_KEY)
+    known = Generation(*stored).next_change if stored is not None else None
+    seen = next_scheduled_change(now)
+    candidates = [moment for moment in (known, seen) if moment is not None and moment > now]
+    _store(min(candidates, default=None))
+    if connection.in_atomic_block:
+        transaction.on_commit(_renew_from_database, robust=True)

@@ -6,11 +6,11 @@ the sitemap), so forgetting them all is the simple way to never show a stale one
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .generation import CONTENT_APPS, bump_generation
+from .generation import bump_generation, is_content_model
 
 
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if is_content_model(sender):
         bump_generation()
 
 

@@ -7,7 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editing.admin import EditorialAdmin, SortableEditorialMixin
 from organisations.admin import HTTPS_URL_FIELDS, translated
 
-from .models import KeyFigure
+from .models import KeyFigure, OpenDataSettings
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -59,7 +59,12 @@ class KeyFigureAdmin(
                     "Leave all three empty only while the source is unknown: the figure is then "
                     "marked “source missing” for visitors and never highlighted on the home page."
                 ),
-                "fields": ("source_organisation", "source_title", "source_url"),
+                "fields": (
+                    "source_organisation",
+                    "source_title",
+                    "source_url",
+                    "source_consulted_on",
+                ),
             },
         ),
         (_("Publication"), {"fields": ("order", "is_published", ("publish_at", "expire_at"))}),
@@ -70,3 +75,28 @@ class KeyFigureAdmin(
         if figure.source_missing:
             return format_html('<strong class="source-missing">⚠ {}</strong>', _("Source missing"))
         return figure.source_organisation or figure.source_title or figure.source_url
+
+
+@admin.register(OpenDataSettings)
+class OpenDataSettingsAdmin(EditorialAdmin, TabbedTranslationAdmin):
+    """The one row of open-data settings: never added twice; deleting it brings back the
+    default licence (CC BY 4.0), and the history can restore it."""
+
+    formfield_overrides = HTTPS_URL_FIELDS
+    list_display = ("licence_name", "licence_url", "updated_at")
+    fieldsets = (
+        (
+            None,
+            {
+                "description": _(
+                    "The licence is stated in the downloadable key figures and partnerships "
+                    "(CSV and JSON) and on their pages. Until these settings are saved, and "
+                    "after they are deleted, the licence is CC BY 4.0."
+                ),
+                "fields": ("licence_name", "licence_url"),
+            },
+        ),
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not OpenDataSettings.objects.exists()

@@ -7,6 +7,7 @@ in pyproject.toml), never from hand-made strings; the wording around the number 
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from django.conf import settings
 from django.utils.translation import get_language, gettext, pgettext_lazy, to_locale
@@ -142,3 +143,8 @@ def figure_proportion(figure):
     else:
         return None
     return float(min(max(share, Decimal(0)), Decimal(1)))
+
+
+def format_day(day, language=None):
+    """A date as it reads in `language`: “12 mars 2024”, “March 12, 2024”, “12 de marzo de 2024”."""
+    return format_date(day, format="long", locale=_babel_locale(language))

@@ -1,23 +1,33 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from editing.models import Scheduled, TranslationTracked
+from editing.models import EARLIEST_DATE, EditorialContent, PublishableContent
 from editing.publishing import PublishableQuerySet
+from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
 
-# No source organisation, no title (French is the source language) and no link.
+# No source organisation, no title (in the source language) and no link.
+SOURCE_TITLE = build_localized_fieldname("source_title", SOURCE_LANGUAGE)
 NO_SOURCE = (
     Q(source_organisation__isnull=True)
-    & (Q(source_title_fr="") | Q(source_title_fr__isnull=True))
+    & (Q(**{SOURCE_TITLE: ""}) | Q(**{f"{SOURCE_TITLE}__isnull": True}))
     & Q(source_url="")
 )
+
+
+def today():
+    """Today's date in the site's time zone: a source cannot have been read later than that."""
+    return timezone.localdate()
 
 
 class KeyFigureQuerySet(PublishableQuerySet):
@@ -27,8 +37,12 @@ class KeyFigureQuerySet(PublishableQuerySet):
     def missing_source(self):
         return self.filter(NO_SOURCE)
 
+    def get_by_natural_key(self, key):
+        """The figure with this identifier: how exports (backups/) would name it."""
+        return self.get(key=key)
 
-class KeyFigure(Scheduled, TranslationTracked):
+
+class KeyFigure(PublishableContent):
     """A figure behind DEI's cause, always shown with its scope, year and source."""
 
     class Kind(models.TextChoices):
@@ -140,19 +154,25 @@ class KeyFigure(Scheduled, TranslationTracked):
         max_length=500,
         help_text=_("Where visitors can read the source. Example: https://www.ilo.org/…"),
     )
+    source_consulted_on = models.DateField(
+        _("source consulted on"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(EARLIEST_DATE),
+            MaxValueValidator(today, message=_("A source cannot have been consulted after today.")),
+        ],
+        help_text=_(
+            "The day someone last read the figure in its source, if known: it is part of the "
+            "citation visitors copy. Example: 2024-03-12."
+        ),
+    )
     order = models.PositiveIntegerField(
         _("order"),
         default=0,
         db_index=True,
         help_text=_("Position on the key figures page: smaller numbers come first."),
     )
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_("Only published figures appear on the public site."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = KeyFigureQuerySet.as_manager()
 
@@ -160,18 +180,16 @@ class KeyFigure(Scheduled, TranslationTracked):
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         ordering = ["order", "pk"]
-        permissions = [
-            ("publish_keyfigure", _("Can publish, schedule and order key figures")),
-            (
-                "edit_source_keyfigure",
-                _("Can edit the French text and settings of key figures"),
-            ),
-        ]
 
     translation_core_fields = ("label", "scope", "note", "source_title")
+    search_fields = ("label", "scope", "note", "source_title")
 
     def __str__(self):
         return self.label
+
+    def natural_key(self):
+        """(its identifier,): unique, stable, and already the name imports know it by."""
+        return (self.key,)
 
     def get_absolute_url(self):
         return f"{reverse('statistics:list')}#{self.key}"
@@ -179,7 +197,7 @@ class KeyFigure(Scheduled, TranslationTracked):
     @property
     def source_missing(self):
         """No source organisation, title or link: visitors are told, editors see it to fix."""
-        return not (self.source_organisation_id or self.source_title_fr or self.source_url)
+        return not (self.source_organisation_id or getattr(self, SOURCE_TITLE) or self.source_url)
 
     def clean(self):
         super().clean()
@@ -206,3 +224,58 @@ class KeyFigure(Scheduled, TranslationTracked):
             errors["ratio_total"] = _("Only a ratio has an “out of” number.")
         if errors:
             raise ValidationError(errors)
+
+
+class OpenDataSettings(EditorialContent):
+    """The licence of the downloadable data (key figures, partnerships): one row, kept by staff.
+
+    `current()` gives it, or the default licence (CC BY 4.0) while staff have not saved one.
+    """
+
+    SINGLETON_PK = 1
+    DEFAULT_LICENCE_NAME = "CC BY 4.0"
+    DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+    licence_name = models.CharField(
+        _("licence"),
+        max_length=200,
+        default=DEFAULT_LICENCE_NAME,
+        help_text=_(
+            "The licence under which anyone may reuse the downloadable data, as it reads in "
+            "this language. Example: CC BY 4.0 (Creative Commons Attribution 4.0)."
+        ),
+    )
+    licence_url = models.URLField(
+        _("licence link"),
+        default=DEFAULT_LICENCE_URL,
+        validators=[validate_web_url],
+        max_length=500,
+        help_text=_(
+            "Where the licence's text can be read. Example: "
+            "https://creativecommons.org/licenses/by/4.0/"
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+
+    translation_core_fields = ("licence_name",)
+
+    def __str__(self):
+        return str(_("Open data licence: %(licence)s") % {"licence": self.licence_name})
+
+    @classmethod
+    def current(cls):
+        """The saved settings, or unsaved defaults (CC BY 4.0) until staff save their choice.
+
+        Reading never writes: a database nobody edited keeps no content row, as import_content
+        requires of the database it fills.
+        """
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
+
+    def save(self, *args, **kwargs):
+        # One row: the admin offers no second "add", and current() reads this one.
+        if self.pk is None:
+            self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)

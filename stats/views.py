@@ -1,9 +1,12 @@
 from django.shortcuts import render
+from django.urls import reverse
 
 from multilingual.alternates import language_context
 from sitecache.decorators import cached_for_visitors
 
-from .models import KeyFigure
+from .datafiles import data_response
+from .dataset import figure_dataset
+from .models import KeyFigure, OpenDataSettings
 
 
 @cached_for_visitors
@@ -12,5 +15,19 @@ def figure_list(request):
     return render(
         request,
         "statistics/figure_list.html",
-        {"figures": list(figures), **language_context(request)},
+        {
+            "figures": list(figures),
+            "licence": OpenDataSettings.current(),
+            **language_context(request),
+        },
     )
+
+
+@cached_for_visitors
+def figure_data(request, file_format):
+    """The published key figures as CSV or JSON, in the URL's language (stats/dataset.py).
+
+    Never drafts, even in preview: a file is copied and kept, a page is not.
+    """
+    page_url = request.build_absolute_uri(reverse("statistics:list"))
+    return data_response(figure_dataset(page_url), file_format)

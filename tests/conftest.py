@@ -60,8 +60,10 @@ def quick_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test's database starts afresh, and so must the page cache that mirrors it."""
+def empty_cache(settings):
+    """Each test's database starts afresh, and so must the page cache that mirrors it: in local
+    memory, never the developer's cache folder (the smoke test runs the shared file cache)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
     cache.clear()
@@ -78,13 +80,13 @@ def in_english():
 
 
 @pytest.fixture
-def editor():
+def editor(db):
     """Staff in the Editors group, as the NGO's communication team is: no superuser."""
     return EditorFactory(username="editor", password="pw-editor")
 
 
 @pytest.fixture
-def translator():
+def translator(db):
     """Staff in the Translators group: English and Spanish text of existing content only.
 
     tests/editing/conftest.py gives the name to a signed-in client, for its older tests."""
@@ -92,7 +94,7 @@ def translator():
 
 
 @pytest.fixture
-def administrator():
+def administrator(db):
     """A superuser, for what no role may do: users, groups, the sign-in log."""
     return AdministratorFactory(username="administrator", password="pw-administrator")
 

@@ -75,9 +75,11 @@ class KeyFigureFactory(factory.django.DjangoModelFactory):
 
 
 def role_group(name):
-    """The group of a role, made again if a test emptied the database (browser tests do)."""
+    """The group of a role, made again with all its permissions, the open-data ones included, if
+    a test emptied the database (browser tests do; data migrations are not run again)."""
     if not Group.objects.filter(name=name).exists():
         import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
+        import_module("stats.migrations.0007_open_data_roles").grant_roles(Group, Permission)
     return Group.objects.get(name=name)
 
 

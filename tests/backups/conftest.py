@@ -11,7 +11,7 @@ from django.db import connection
 
 from backups.content import content_models
 from partners.models import ConsultativeStatus, Partnership
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.conftest import image_bytes, make_figure, make_organisation, make_partnership
 
 LONG_AGO = datetime(2019, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
@@ -132,6 +132,11 @@ def rich_content(db):
     )
     make_figure(kind=KeyFigure.Kind.RATIO, value=1, ratio_total=5, order=1)
     make_figure(kind=KeyFigure.Kind.DATED_FACT, value=None, year=1989, is_published=False)
+    OpenDataSettings.objects.create(
+        licence_name_fr="Licence Ouverte 2.0",
+        licence_name_en="Open Licence 2.0",
+        licence_url="https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    )
     for model in content_models():
         model._base_manager.update(created_at=LONG_AGO)
         if any(field.name == "updated_at" for field in model._meta.concrete_fields):

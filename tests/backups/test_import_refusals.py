@@ -49,32 +49,36 @@ def test_a_missing_file_is_refused(db, tmp_path):
 def test_a_file_of_another_format_version_is_refused_and_nothing_is_written(rich_content, tmp_path):
     path = tmp_path / "content.json"
     export_then_start_afresh(path)
-    rewrite(path, lambda document: document.update(version=2))
-    with pytest.raises(CommandError, match="format version 2; this site reads version 1"):
+    rewrite(path, lambda document: document.update(version=3))
+    with pytest.raises(CommandError, match="format version 3; this site reads version 1 or 2"):
         import_content(path)
     assert not any(every_row().values())
 
 
+def rows_of(document, label):
+    return [obj for obj in document["objects"] if obj["model"] == label]
+
+
 def break_last_figure_source(document):
-    document["models"]["statistics.keyfigure"][-1]["source_organisation_id"] = 999
+    rows_of(document, "statistics.keyfigure")[-1]["fields"]["source_organisation"] = 999
 
 
 def break_a_year(document):
-    document["models"]["partners.partnership"][-1]["since_year"] = "long ago"
+    rows_of(document, "partners.partnership")[-1]["fields"]["since_year"] = "long ago"
 
 
 def add_an_unknown_field(document):
-    document["models"]["organisations.organisation"][0]["colour"] = "blue"
+    rows_of(document, "organisations.organisation")[0]["fields"]["colour"] = "blue"
 
 
 def add_a_model_that_is_not_content(document):
-    document["models"]["auth.user"] = [{"id": 1, "username": "intruder"}]
+    document["objects"].append({"model": "auth.user", "pk": 1, "fields": {"username": "intruder"}})
 
 
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (break_last_figure_source, "rows do not fit together"),
+        (break_last_figure_source, "statistics.keyfigure 3, source_organisation: .*999"),
         (break_a_year, "partners.partnership 2, since_year: .*must be an integer"),
         (add_an_unknown_field, "unknown fields: colour"),
         (add_a_model_that_is_not_content, "auth.user: not content"),

@@ -25,14 +25,44 @@ def test_every_column_of_every_row_comes_back(rich_content, tmp_path):
 def test_the_file_names_its_format_and_version_and_keeps_every_language(rich_content, tmp_path):
     call_command("export_content", str(tmp_path / "content.json"), stdout=io.StringIO())
     document = json.loads((tmp_path / "content.json").read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("dei-site-content", 1)
-    [un] = [row for row in document["models"]["organisations.organisation"] if row["id"] == 1]
+    assert (document["format"], document["version"]) == ("dei-site-content", 2)
+    [un] = [
+        obj["fields"]
+        for obj in document["objects"]
+        if obj["model"] == "organisations.organisation" and obj["pk"] == 1
+    ]
     assert (un["name_fr"], un["name_en"], un["name_es"]) == (
         "Organisation des Nations unies",
         "United Nations",
         "Organización de las Naciones Unidas",
     )
     assert un["logo"] == "logos/un.png"  # a path in MEDIA_ROOT, not the image
+
+
+def test_links_to_organisations_read_as_their_french_slug(rich_content, tmp_path):
+    call_command("export_content", str(tmp_path / "content.json"), stdout=io.StringIO())
+    document = json.loads((tmp_path / "content.json").read_text(encoding="utf-8"))
+    links = {
+        (obj["model"], obj["pk"]): obj["fields"]
+        for obj in document["objects"]
+        if obj["model"] in ("organisations.organisation", "partners.partnership")
+    }
+    assert links["organisations.organisation", 2]["parent"] == ["onu"]
+    assert links["partners.partnership", 2]["organisation"] == ["unicef"]
+
+
+def test_a_parent_written_after_its_sections_is_found(rich_content, tmp_path):
+    before = every_row()
+    path = tmp_path / "content.json"
+    export_then_start_afresh(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["objects"].reverse()  # UNICEF, part of the UN, now comes before it
+    document["objects"].sort(key=lambda obj: obj["model"] != "organisations.organisation")
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    call_command("import_content", str(path), stdout=io.StringIO())
+
+    assert every_row() == before
 
 
 def test_the_logo_and_the_old_address_work_again_after_import(client, rich_content, tmp_path):

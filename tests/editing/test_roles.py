@@ -9,7 +9,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from organisations.models import Organisation
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import organisation_form
 from tests.conftest import make_figure, make_organisation
 
@@ -40,7 +40,13 @@ def test_the_data_migration_made_both_groups():
     assert set(translators) == {
         f"{action}_{model}"
         for action in ("view", "change")
-        for model in ("organisation", "partnership", "consultativestatus", "keyfigure")
+        for model in (
+            "organisation",
+            "partnership",
+            "consultativestatus",
+            "keyfigure",
+            "opendatasettings",
+        )
     }
 
 
@@ -54,6 +60,33 @@ def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):
     url = reverse("admin:organisations_organisation_delete", args=[ilo.pk])
     assert editor_of_the_team.post(url, {"post": "yes"}).status_code == 302
     assert not Organisation.objects.exists()
+
+
+# The README says Editors choose the open-data licence (CC BY 4.0 until they do), and delete it
+# to bring the default back; stats/migrations/0007_open_data_roles.py gives them view, change
+# and edit_source on it, but not add or delete. Strict: remove each mark once the role allows it.
+OPEN_DATA_ROLE_GAP = pytest.mark.xfail(
+    strict=True, reason="Editors hold no add or delete permission on the open-data settings"
+)
+LICENCE = {
+    "licence_name_fr": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+
+
+@OPEN_DATA_ROLE_GAP
+def test_an_editor_chooses_the_open_data_licence_while_none_is_saved(editor_of_the_team):
+    response = editor_of_the_team.post(reverse("admin:statistics_opendatasettings_add"), LICENCE)
+    assert response.status_code == 302
+    assert OpenDataSettings.current().licence_name_fr == "CC BY-SA 4.0"
+
+
+@OPEN_DATA_ROLE_GAP
+def test_an_editor_deletes_the_open_data_licence_to_bring_back_the_default(editor_of_the_team):
+    saved = OpenDataSettings.objects.create(**LICENCE)
+    url = reverse("admin:statistics_opendatasettings_delete", args=[saved.pk])
+    assert editor_of_the_team.post(url, {"post": "yes"}).status_code == 302
+    assert OpenDataSettings.current().licence_name_fr == OpenDataSettings.DEFAULT_LICENCE_NAME
 
 
 def test_a_translator_sees_the_french_but_can_only_type_english_and_spanish(translator, ilo):

@@ -83,8 +83,8 @@ def test_a_scheduled_figure_can_be_saved_from_the_admin(editor_client):
 
 
 def test_a_scheduled_partnership_and_body_go_live_and_expire_on_the_partners_page(clock):
-    # The partners page runs SQL compiled once per process (editing/prepared.py): each request
-    # must still compare with its own time, for the partnership and for its body.
+    # The cache keeps the next scheduled change: a page never outlives it, for the partnership
+    # or for its body.
     body = make_organisation(name_fr="Réseau saisonnier", publish_at=clock.now + timedelta(hours=2))
     make_partnership(
         organisation=body,

@@ -45,11 +45,14 @@ def test_each_list_shows_the_state_of_english_and_spanish(editor_client, bodies)
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("en-missing", {"Eurochild", "Kids Rights"}),
+        # Eurochild has an English name: its English is partial, not missing.
+        ("en-missing", {"Kids Rights"}),
+        ("en-partial", {"Eurochild"}),
         ("es-missing", {"Eurochild", "Kids Rights"}),
+        ("es-partial", set()),
     ],
 )
-def test_the_list_filters_what_is_missing_in_a_language(editor_client, bodies, value, expected):
+def test_each_filter_returns_exactly_the_state_it_names(editor_client, bodies, value, expected):
     _response, found = statuses(editor_client, translation=value)
     assert set(found) == expected
 

@@ -127,3 +127,10 @@ def test_docker_compose_refuses_to_start_without_a_secret_key(tmp_path):
     result = compose_config(tmp_path, ["POSTGRES_PASSWORD=pw"])
     assert result.returncode != 0
     assert "set SECRET_KEY in .env" in result.stderr
+
+
+def test_every_published_port_listens_on_the_loopback_interface_only():
+    # A proxy on the host reaches the site; the internet cannot reach gunicorn around it.
+    for name, service in SERVICES.items():
+        for port in service.get("ports", []):
+            assert port.startswith("127.0.0.1:"), (name, port)

@@ -29,6 +29,7 @@ def test_an_error_with_its_traceback_is_one_line():
 
 def test_the_client_address_behind_the_proxy_is_the_one_it_appended(rf, settings):
     settings.BEHIND_TLS_PROXY = True
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.0/8"]
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
     assert client_ip(request) == "203.0.113.9"
     settings.BEHIND_TLS_PROXY = False

@@ -1,6 +1,5 @@
-"""The public pages keep translated phrases and addresses per language (multilingual/
-per_language.py): a recompiled catalogue must still reach them without a restart, as it reaches
-the admin (runserver reloads .mo files in place)."""
+"""A recompiled catalogue reaches the public pages without a restart, as it reaches the admin
+(runserver reloads .mo files in place)."""
 
 from pathlib import Path
 

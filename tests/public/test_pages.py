@@ -101,7 +101,7 @@ def test_an_organisation_url_in_another_languages_slug_is_redirected_for_good(cl
 def test_the_partners_page_opens_with_the_summary_then_groups_by_kind(client, demo):
     html = client.get("/en/partners/").content.decode()
     summary = html.index("Statuses and memberships at a glance")
-    consultative = html.index('<h2 id="group-1">Consultative status</h2>')
+    consultative = html.index('<h2 id="consultative-status">Consultative status</h2>')
     assert summary < consultative
     assert html.index("Economic and Social Council") < html.index(
         "International Labour Organization"
@@ -126,6 +126,6 @@ def test_the_organisation_page_carries_schema_org_data(client, demo):
 
 def test_the_summary_names_a_body_once_with_all_its_memberships(client, demo):
     html = client.get("/en/partners/").content.decode()
-    summary = html[html.index('id="summary-title"') : html.index('id="group-1"')]
+    summary = html[html.index('id="summary-title"') : html.index('id="consultative-status"')]
     assert summary.count(">Child Rights Connect</a>") == 1
     assert "founding membership, steering-committee seat" in summary

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLResolver, get_resolver
 
-CONTENT_APPS = ("organisations", "partners", "statistics")
+from editing.registry import is_stored_with_content
 
 
 @dataclass(frozen=True)
@@ -98,4 +98,4 @@ def translator_may_open(route, user):
 
 
 def is_content(model):
-    return model is not None and model._meta.app_label in CONTENT_APPS
+    return model is not None and is_stored_with_content(model)

@@ -1,15 +1,17 @@
 """The database before and after a request, and what a translator's role lets change in it."""
 
 from axes.models import AccessAttempt
-from django.apps import apps
 from django.contrib.auth.models import Group, User
 from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
+from editing.registry import stored_with_content
+from editing.translation_status import stamp_field
+from multilingual.languages import TRANSLATION_LANGUAGES
 from organisations.models import Organisation
-from tests.reliability.admin_routes import CONTENT_APPS
 
 SNAPSHOT_MODELS = [
-    *[m for label in CONTENT_APPS for m in apps.get_app_config(label).get_models()],
+    *stored_with_content(),
     User,
     Group,
     User.groups.through,
@@ -50,11 +52,13 @@ def translation_columns(model):
         fields = translator.get_options_for_model(model).fields
     except NotRegistered:
         return set()
-    return {f"{name}_{lang}" for name in fields for lang in ("en", "es")}
+    return {
+        build_localized_fieldname(name, lang) for name in fields for lang in TRANSLATION_LANGUAGES
+    }
 
 
 # When a text is saved: the row's modification time and that language's "last translated".
-TRANSLATION_BOOKKEEPING = {"updated_at", "translated_at_en", "translated_at_es"}
+TRANSLATION_BOOKKEEPING = {"updated_at", *map(stamp_field, TRANSLATION_LANGUAGES)}
 
 
 def beyond_a_translators_role(found, after):
@@ -65,7 +69,7 @@ def beyond_a_translators_role(found, after):
     for model, pk, what in found:
         if model is Organisation.old_slugs.rel.related_model:
             row = after[model].get(pk)
-            if row is None or row["language"] in ("en", "es"):
+            if row is None or row["language"] in TRANSLATION_LANGUAGES:
                 continue
         texts = translation_columns(model)
         if texts and isinstance(what, set) and what <= texts | TRANSLATION_BOOKKEEPING:

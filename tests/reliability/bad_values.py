@@ -11,7 +11,7 @@ import string
 import struct
 import zlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django import forms
@@ -21,8 +21,8 @@ from django.test import RequestFactory
 from hypothesis import strategies as st
 from webtest import Upload as WebtestUpload
 
+from editing.registry import is_stored_with_content
 from organisations.validators import FIRST_YEAR, YearMinValidator, next_year
-from sitecache.generation import CONTENT_APPS
 from tests.conftest import image_bytes
 
 SCRIPT = "<script>alert(1)</script>"
@@ -47,7 +47,7 @@ def png_chunk(kind, payload):
     )
 
 
-# A PNG that claims 30,000 × 30,000 pixels: Pillow refuses to open it (a decompression bomb).
+# A PNG that claims 30,000 × 30,000 pixels: refused from its header (a decompression bomb).
 BOMB = (
     b"\x89PNG\r\n\x1a\n"
     + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 30_000, 30_000, 8, 2, 0, 0, 0))
@@ -103,6 +103,15 @@ def bad_datetimes():
         st.dates(max_value=date(FIRST_YEAR - 1, 12, 31)).map(
             lambda early: {"_0": early.isoformat(), "_1": "00:00"}
         ),
+    )
+
+
+def bad_dates():
+    """Days that do not exist, are not days, come before 1900 or after today."""
+    return st.one_of(
+        st.sampled_from(["2025-02-29", "2024-02-30", "2024-13-01", "31/31/2024", "demain"]),
+        st.dates(max_value=date(1899, 12, 31)).map(date.isoformat),
+        st.dates(min_value=date.today() + timedelta(days=2)).map(date.isoformat),
     )
 
 
@@ -170,6 +179,8 @@ def bad_values(form_field, model_field):
         ]
     elif isinstance(form_field, forms.SplitDateTimeField):
         options.append(bad_datetimes())
+    elif isinstance(form_field, forms.DateField):
+        options.append(bad_dates())
     elif isinstance(form_field, forms.ModelChoiceField):
         options.append(bad_keys())
     elif isinstance(form_field, forms.ChoiceField):
@@ -207,7 +218,7 @@ def admin_forms():
     request = RequestFactory().get("/")
     request.user = User(username="everything", is_staff=True, is_superuser=True, is_active=True)
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label in CONTENT_APPS:
+        if is_stored_with_content(model):
             yield model, "", model_admin.get_form(request)
             for inline in model_admin.get_inline_instances(request):
                 formset = inline.get_formset(request)

@@ -9,21 +9,31 @@ from django.contrib.auth.models import Group, User
 from editing.roles import TRANSLATORS
 from organisations.models import Organisation
 from partners.models import ConsultativeStatus, Partnership
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.factories import AdministratorFactory, TranslatorFactory
 from tests.reliability.admin_pages import open_page
 from tests.reliability.admin_world import World, deleted_with_history, with_two_versions
+from tests.webforms import browser
+
+# Pages no role opens, filled by a superuser: Editors cannot save the first open-data licence
+# (tests/editing/test_roles.py marks it as a known gap of their role).
+ONLY_A_SUPERUSER_OPENS = {(OpenDataSettings, "add")}
 
 
 @pytest.fixture
-def pages(editor_browser):
-    """page(model, mode) -> admin_pages.Page, opened once per test and shared by its examples."""
+def pages(editor_browser, request):
+    """page(model, mode) -> admin_pages.Page, opened once per test and shared by its examples:
+    by the editor, or by the administrator where no role opens it."""
     opened = {}
 
     def page(model, mode):
         if (model, mode) not in opened:
-            opened[model, mode] = open_page(editor_browser, model, mode)
+            if (model, mode) in ONLY_A_SUPERUSER_OPENS:
+                app = browser(request.getfixturevalue("administrator"), language=None)
+            else:
+                app = editor_browser
+            opened[model, mode] = open_page(app, model, mode)
         return opened[model, mode]
 
     return page
@@ -80,6 +90,9 @@ def world(hand_made_requests, monkeypatch):
         with_two_versions(obj, name, "Ancien texte")
     with_two_versions(status, "privileges_fr", "Ancien texte")
     with_two_versions(figures[0], "label_fr", "ancien chiffre")
+    licence = with_two_versions(
+        OpenDataSettings(licence_name_fr="CC BY 4.0"), "licence_name_fr", "CC BY-SA 4.0"
+    )
     # Slugs and keys of their own: the builders number by count, which deleting lowers.
     deleted_with_history(make_organisation(name_fr="Organisation dissoute", slug_fr="dissoute"))
     deleted_with_history(make_partnership(un, role_fr="Ancien partenariat"))
@@ -89,6 +102,7 @@ def world(hand_made_requests, monkeypatch):
         )
     )
     deleted_with_history(make_figure(key="chiffre-retire", label_fr="chiffre retiré"))
+    deleted_with_history(OpenDataSettings(pk=2, licence_name_fr="Ancienne licence"))
     # The newest of each: rows nothing depends on, so that deleting them is not refused.
     make_organisation(name_fr="Organisation sans lien", slug_fr="sans-lien")
     make_partnership(partnerships[1].organisation, order=6, role_fr="Dernier partenariat")
@@ -105,6 +119,7 @@ def world(hand_made_requests, monkeypatch):
             Partnership: partnerships[0],
             ConsultativeStatus: status,
             KeyFigure: figures[0],
+            OpenDataSettings: licence,
             User: administrator,
             Group: Group.objects.get(name=TRANSLATORS),
         },

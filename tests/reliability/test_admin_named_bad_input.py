@@ -90,7 +90,8 @@ EXACT_CASES = {
         {"logo": Upload("logo.png", padded_png(2.5))},
         "Le logo fait 2,5 Mo ; il doit faire moins de 2 Mo."),
     "a-decompression-bomb": (Organisation, "add", "en", {"logo": Upload("logo.png", BOMB)},
-        NOT_AN_IMAGE["en"]),
+        "The image is too large in pixels: at most 40 megapixels, such as 7,000 × 5,700. "
+        "Reduce it in an image editor and upload it again."),
     "javascript-url": (Organisation, "add", "fr", {"website": "javascript:alert(1)"},
         "Saisissez une URL valide."),
     "ftp-url": (KeyFigure, "add", "en", {"source_url": "ftp://example.org/report.pdf"},

@@ -163,7 +163,8 @@ class Visitor:
         return response
 
     def with_junk_session(self, address, typed=(), **headers):
-        # A cookie the site never issued: the visitor stays anonymous, the page is built anew.
+        # A cookie the site never issued: the visitor stays anonymous, and may be served the
+        # page cache's copy (only a real signed-in session turns the cache off).
         return self.get(address, typed, HTTP_COOKIE="sessionid=not-a-session-of-ours", **headers)
 
 
@@ -225,8 +226,9 @@ def site(db):
 def run(test, quota, visitor):
     test()
     assert visitor.sent >= quota
-    # Most requests reach a view: a few repeat a cached page, which is fine.
-    assert visitor.cache_hits < visitor.sent / 3
+    # Most requests reach a view. An address may be visited twice (anonymous, then with a made-up
+    # session cookie): the second may be the cached copy, which the same checks read.
+    assert visitor.cache_hits <= visitor.sent / 2
 
 
 # --- The tests --------------------------------------------------------------------------------

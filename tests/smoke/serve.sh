@@ -13,7 +13,7 @@ port=${SMOKE_PORT:-8765}
 
 export ENV_FILE=/dev/null DEBUG=false ALLOWED_HOSTS=127.0.0.1 BEHIND_TLS_PROXY=true \
     SECURE_SSL_REDIRECT=true SECRET_KEY="smoke-$(head -c 24 /dev/urandom | base64)" \
-    STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" ADMIN_URL=gestion/ \
+    STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" CACHE_DIR="$work/cache" ADMIN_URL=gestion/ \
     GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 LOG_LEVEL=INFO \
     DB_STATEMENT_TIMEOUT=3
 export SMOKE_BASE_URL="http://127.0.0.1:$port" SMOKE_ADMIN_PATH=/gestion/ \

@@ -6,6 +6,8 @@ after the suite. Nothing here touches the database directly: everything goes ove
 
 import os
 import re
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -136,6 +138,41 @@ def test_cookies_are_secure_and_http_only():
         assert cookie["httponly"], name
 
 
+def burst(path, count=16):
+    """`count` anonymous requests for `path` at once: the replies, and the workers that answered
+    them (process ids, from gunicorn's access log)."""
+    before = len(LOG_FILE.read_text().splitlines())
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        replies = list(pool.map(lambda _: Visitor().get(path), range(count)))
+    for _ in range(20):  # the log's last lines may come a moment after the replies
+        lines = LOG_FILE.read_text().splitlines()[before:]
+        if len([line for line in lines if f'path="{path}"' in line]) >= count:
+            break
+        time.sleep(0.1)
+    workers = {
+        match.group(1)
+        for line in lines
+        if f'path="{path}"' in line and (match := re.search(r"worker=<(\d+)>", line))
+    }
+    return replies, workers
+
+
+def burst_on_every_worker(path):
+    """burst(), again until both gunicorn workers have answered."""
+    for _ in range(10):
+        replies, workers = burst(path)
+        if len(workers) >= 2:
+            return replies
+    pytest.fail(f"one worker answered every request for {path}")
+
+
+def test_every_worker_serves_the_page_cache_the_other_filled():
+    Visitor().get("/es/socios/")
+    # A page cache per process would answer "miss" on the other worker's first request.
+    replies = burst_on_every_worker("/es/socios/")
+    assert {reply.header("X-Cache") for reply in replies} == {"hit"}
+
+
 def test_an_admin_edit_reaches_every_visitor_at_once():
     visitor, editor = Visitor(), Visitor()
     visitor.get("/en/partners/")
@@ -147,9 +184,8 @@ def test_an_admin_edit_reaches_every_visitor_at_once():
     new_name = "International Labour Organization (smoke test)"
     old_name = change_english_name(editor, change_url.group(1), new_name)
     try:
-        # Several requests: with two gunicorn workers, each one's cache must have forgotten.
-        for _ in range(6):
-            reply = visitor.get("/en/partners/")
+        # Both workers answer: each must have forgotten the old page at once.
+        for reply in burst_on_every_worker("/en/partners/"):
             assert new_name in reply.text
         assert visitor.get("/fr/partenaires/").status == 200
     finally:

@@ -1,9 +1,11 @@
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from backups.content import content_models
 from backups.document import dumps
-from backups.exporting import export_rows
+from backups.exporting import export_objects
 
 
 def write_whole(path, text):
@@ -25,8 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("file", help="Where to write the JSON; - for standard output.")
 
     def handle(self, *args, file, **options):
-        rows_by_model = export_rows()
-        text = dumps(rows_by_model)
+        objects = export_objects()
+        text = dumps(objects)
         if file == "-":
             self.stdout.write(text, ending="")
             report = self.stderr
@@ -36,6 +38,8 @@ class Command(BaseCommand):
             except OSError as error:
                 raise CommandError(f"Cannot write {file}: {error}") from error
             report = self.stdout
-        counts = ", ".join(f"{len(rows)} {label}" for label, rows in rows_by_model.items())
+        rows = Counter(obj["model"] for obj in objects)
+        labels = [model._meta.label_lower for model in content_models()]
+        counts = ", ".join(f"{rows[label]} {label}" for label in labels)
         destination = "standard output" if file == "-" else file
         report.write(f"Exported {counts} to {destination}. Logos are not in it: copy MEDIA_ROOT.")

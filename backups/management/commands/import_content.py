@@ -11,7 +11,8 @@ from backups.importing import ImportRefused, import_rows, missing_files
 class Command(BaseCommand):
     help = (
         "Load a file written by export_content into an empty database (after migrate), in one "
-        "transaction: refused, with nothing changed, if content exists or the file is not valid."
+        "transaction: refused, with nothing changed, if content exists, the file is not valid or "
+        "any row would be refused by the admin (the message names its model, key and field)."
     )
 
     def add_arguments(self, parser):

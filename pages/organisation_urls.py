@@ -1,0 +1,9 @@
+"""An organisation's page, under the name organisations:detail that Organisation's
+get_absolute_url reverses; its view is composed in this app (pages/views.py)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+urlpatterns = [path("<slug:slug>/", views.organisation_detail, name="detail")]
