@@ -11,7 +11,7 @@ RUN useradd --create-home --uid 1000 app
 
 # Dependencies first, from pyproject.toml, so that a code change does not reinstall them.
 COPY pyproject.toml README.md ./
-RUN pip install ".[redis]"
+RUN pip install ".[redis,s3]"
 
 COPY . .
 # Catalogues compiled and static files collected, hashed and compressed, at build time; the

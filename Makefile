@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
 
-.PHONY: run test smoke bench soak lint format messages compilemessages install
+.PHONY: run test smoke scale-test bench soak lint format messages compilemessages install
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,redis]"
+	$(BIN)/pip install --quiet -e ".[dev,redis,s3]"
 	touch $@
 
 # A local .env for development: DEBUG on and a random secret key, made once, never committed.
@@ -41,6 +41,10 @@ smoke: install compilemessages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# GNU msgfmt is stricter than Babel's compiler (a msgstr must begin and end like its msgid).
+	@if command -v msgfmt >/dev/null; then \
+		for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --check-domain -o /dev/null $$po || exit 1; done; \
+	else echo "msgfmt not found (apt-get install gettext): catalogues not checked"; fi
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -50,6 +54,12 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en -l es \
 		--ignore=.venv --ignore=staticfiles --ignore=tests
+
+# Beyond one machine (docs/scaling.md): PostgreSQL primary + replica, Redis, two gunicorn
+# instances, nginx caching in front and an S3 server, all on 127.0.0.1, checked over HTTP and
+# measured, then stopped. Needs Debian's postgresql, redis-server and nginx. A few minutes.
+scale-test: install compilemessages
+	bash tests/scale/run.sh
 
 # The benchmark (docs/performance.md): throw-away databases at three sizes, every page
 # in-process, then gunicorn under wrk. SQLite, or PostgreSQL when DATABASE_URL is set.

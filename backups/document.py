@@ -100,13 +100,26 @@ def is_scalar(value):
     return value is None or isinstance(value, str | int | float | bool)
 
 
+def is_json_object(value):
+    """An object of plain values or such objects, keyed by text: what a JSONField of content
+    holds (the source text of each translation, {language: {field: text}})."""
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and (is_scalar(item) or is_json_object(item))
+        for key, item in value.items()
+    )
+
+
 def is_value(value):
-    """A plain value, or a natural key: a flat list of plain values."""
-    return is_scalar(value) or (isinstance(value, list) and all(map(is_scalar, value)))
+    """A plain value, a natural key (a flat list of plain values), or a JSON object."""
+    return (
+        is_scalar(value)
+        or (isinstance(value, list) and all(map(is_scalar, value)))
+        or is_json_object(value)
+    )
 
 
 def is_row(obj):
-    """A serialized row whose values are plain or natural keys: a nested list or an object is
+    """A serialized row whose values are plain, natural keys or JSON objects: a nested list is
     never a value a content field holds, and would only reach a field's conversion to be turned
     into text."""
     return (

@@ -112,6 +112,20 @@ def targets(in_process, cached, load, sizes):
             f"partners page at {sizes[-1]} ≤ 100 × its time at {sizes[0]} (×{worst:.0f})",
         )
     )
+    # Issue 16: uncached, a page of 1,000 words renders within the partners page's budget.
+    longest = max(
+        in_process[size][("page, 1,000 words", lang)]["median_ms"]
+        / in_process[size][("partners", lang)]["median_ms"]
+        for size in sizes
+        for lang in LANGUAGES
+    )
+    checks.append(
+        (
+            longest <= 1,
+            f"a page of 1,000 words renders no slower than the partners page at each size "
+            f"(worst ×{longest:.2f})",
+        )
+    )
     slowest = max(small[("partners", lang)]["median_ms"] for lang in LANGUAGES)
     medians = sorted(m for lang in LANGUAGES for m in small[("partners", lang)]["pass_medians"])
     passes = len(small[("partners", LANGUAGES[0])]["pass_medians"])

@@ -38,6 +38,8 @@ EDITORS = {
 SHARED = ("partners/partnership", "partnership_form", "role_en")
 # The conflict message, in the admin's default language (French): "… saved this page on …".
 CONFLICT_MARK = "a enregistré cette page le"
+# The editors' button on live content: their saves reach visitors (editing/drafts.py).
+PUBLISH = ("_publish", "1")
 
 
 def public_paths():
@@ -118,7 +120,8 @@ class Editor(threading.Thread):
             change = f"{self.admin}{self.model_path}/{pk}/change/"
             page = visitor.get(change)
             fields = replace_field(form_fields(page.text, self.form_id), self.field, value)
-            reply = visitor.post(change, fields)
+            # Live content: "Save and publish", or the change would wait as a draft.
+            reply = visitor.post(change, [*fields, PUBLISH])
             if reply.status == 302:
                 self.saves.append((pk, value))
             else:
@@ -133,7 +136,7 @@ class Editor(threading.Thread):
         change = f"{self.admin}{model_path}/{self.shared_pk}/change/"
         page = visitor.get(change)
         fields = replace_field(form_fields(page.text, form_id), field, value)
-        reply = visitor.post(change, fields)
+        reply = visitor.post(change, [*fields, PUBLISH])
         if reply.status == 302:
             self.shared_saves.append(value)
         elif reply.status == 200 and CONFLICT_MARK in reply.text:

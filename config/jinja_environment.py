@@ -12,9 +12,10 @@ from jinja2 import ChainableUndefined, Environment
 
 from multilingual import jinja as multilingual_helpers
 from organisations import jinja as organisation_helpers
+from pages import jinja as page_helpers
 from stats import jinja as figure_helpers
 
-HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers)
+HELPERS = (multilingual_helpers, organisation_helpers, figure_helpers, page_helpers)
 
 
 def url(name, *args, **kwargs):

@@ -9,10 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 from xstatic.pkg import jquery_ui
+
+from pages import prose_extensions
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -74,9 +77,11 @@ INSTALLED_APPS = [
     "demo",
     "sitecache",
     "backups",
+    "translation_files",
     "reversion",
     "reversion_compare",
     "adminsortable2",
+    "django_prose_editor",
     "health",
     "csp",
     "axes",
@@ -102,9 +107,12 @@ MIDDLEWARE = [
     "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "editing.middleware.PreviewMiddleware",
+    "editing.unpublished.HideUnpublishedTranslationsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Serves anonymous visitors' pages from the cache, before any view touches the database.
     "sitecache.middleware.PublicPageCacheMiddleware",
+    # Anonymous visitors' reads from the replica, when there is one and it is fresh.
+    "config.replica.ReplicaMiddleware",
     # A database outage gives the visitor a 503 page instead of a 500.
     "health.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -148,10 +156,19 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "editing.context_processors.preview",
+                "editing.context_processors.awaiting_review",
             ],
         },
     },
 ]
+
+# Email (review notifications): EMAIL_URL such as smtp+tls://user:password@host:587; the
+# console by default, which prints them in development.
+EMAIL_CONFIG = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# The admin's address in emails ("https://dci.example.org"); empty: links relative to the site.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 # SQLite at an absolute path by default: a relative sqlite:///db.sqlite3 would follow the
 # working directory. An empty DATABASE_URL counts as unset.
@@ -175,12 +192,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     limit = f"-c statement_timeout={statement_timeout_ms}"
     options["options"] = f"{options.get('options', '')} {limit}".strip()
 
+# A read replica (PostgreSQL streaming replica of DATABASE_URL), optional: anonymous visitors'
+# reads go to it, everything staff do and every write to the primary (config/replica.py).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        # Tests read the primary through this alias, as the streaming replica would.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+# A replica further behind the primary than this is not read (seconds); how often each process
+# asks it how far behind it is (seconds).
+REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=5.0)
+REPLICA_CHECK_SECONDS = env.float("REPLICA_CHECK_SECONDS", default=2.0)
+
 # Cache: by default files in CACHE_DIR, shared by every worker process of the host, so that an
 # edit reaches them all at once; CACHE_URL=redis://host:6379/0 shares one between hosts.
 CACHE_URL = env.str("CACHE_URL", default="")
 CACHE_DIR = Path(env.str("CACHE_DIR", default="") or BASE_DIR / "cache")
 if CACHE_URL:
     CACHES = {"default": env.cache_url_config(CACHE_URL)}
+    if CACHE_URL.startswith(("redis://", "rediss://")):
+        # Django's own Redis backend, except that Redis down means "uncached", not 500.
+        CACHES["default"]["BACKEND"] = "sitecache.redis_cache.TolerantRedisCache"
 else:
     CACHES = {
         "default": {
@@ -193,6 +229,9 @@ else:
 # How long an anonymous visitor's page is kept; an edit in the admin invalidates it at once.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a proxy or CDN in front may keep an anonymous visitor's page (Cache-Control
+# s-maxage): an edit reaches visitors through it within this delay. 0: proxies keep nothing.
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -233,6 +272,19 @@ STORAGES = {
     "default": {"BACKEND": "editing.uploads.TidyFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads on S3-compatible object storage (django-storages) when a bucket is named; the
+# credentials and endpoint are read by django-storages from AWS_* variables (.env.example).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+    AWS_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default="") or None
+    AWS_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default="") or None
+    # Logos are public; each upload keeps its own name (no silent overwrite).
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", default=False)
+    AWS_S3_FILE_OVERWRITE = False
 MEDIA_URL = "media/"
 # Request bodies: a visitor who is not signed in may send this much (a sign-in form is under
 # 1 KB); staff, who upload logos (2 MB at most), up to REQUEST_MAX_BYTES. More is refused with
@@ -278,8 +330,11 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE: the rich-text editor's import map, inline, carries the request's nonce
+        # (pages/admin.py); the header names it only on pages that use it.
+        "script-src": [SELF, NONCE],
+        # NONCE: the rich-text editor's own <style> element, on the admin pages that use it.
+        "style-src": [SELF, NONCE],
         # data: for the SVG icons in Django's admin stylesheets.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -289,6 +344,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The rich-text editor's extensions beyond its own: links to pages and organisations, and live
+# key figures (pages/prose_extensions.py, pages/static/pages/references.js), with allow-lists.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("pages/references.js")],
+        "extensions": {
+            "ContentLink": prose_extensions.process_content_link,
+            "KeyFigure": prose_extensions.process_key_figure,
+            "CspNonce": prose_extensions.no_markup,
+        },
+    }
+]
 
 # The admin's address: a less obvious one keeps most robots away (e.g. ADMIN_URL=gestion/).
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")

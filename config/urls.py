@@ -6,10 +6,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from editing.views import translations_to_do
+from editing.views import awaiting_review, translations_to_do
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
 from sitecache.decorators import cached_for_visitors
+from translation_files.views import export_view, import_view
 
 urlpatterns = [
     # The admin's address comes from the ADMIN_URL setting.
@@ -17,6 +18,21 @@ urlpatterns = [
         f"{settings.ADMIN_URL}translations/",
         admin.site.admin_view(translations_to_do),
         name="translations_to_do",
+    ),
+    path(
+        f"{settings.ADMIN_URL}translations/export/",
+        admin.site.admin_view(export_view),
+        name="translation_export",
+    ),
+    path(
+        f"{settings.ADMIN_URL}translations/import/",
+        admin.site.admin_view(import_view),
+        name="translation_import",
+    ),
+    path(
+        f"{settings.ADMIN_URL}awaiting-review/",
+        admin.site.admin_view(awaiting_review),
+        name="awaiting_review",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     # The admin's language chooser posts here (Django's set_language view).
@@ -40,4 +56,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "pages.errors.bad_request"
+# A refusal inside the admin: its design and language, what the role allows (editing/).
+handler403 = "editing.refusals.permission_denied"
 handler500 = "pages.errors.server_error"

@@ -1,10 +1,15 @@
 """What every content admin shares: roles, translation status, preview, history, conflicts."""
 
+from urllib.parse import urlencode
+
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import format_lazy
@@ -16,16 +21,25 @@ from reversion_compare.admin import CompareVersionAdmin
 from multilingual.languages import (
     LANGUAGE_CODES,
     LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
     TRANSLATION_LANGUAGES,
 )
 from sitecache.generation import bump_generation
 
+from .change_messages import restored_from, structured_change_message
 from .conflicts import ConflictCheckingForm
+from .datetime_fields import ZonedDateTimesMixin
+from .models import WorkflowSettings
 from .preview import with_preview
+from .publication_admin import with_publication_column, with_publication_filter
+from .review_admin import ReviewMixin
 from .roles import may
+from .source_diff import what_changed
 from .translation_status import (
     LABELS,
     WORK,
+    confirm_still_correct,
+    published_field,
     readable_in,
     state_q,
     translated_fields,
@@ -39,8 +53,15 @@ from .uploads import (
 )
 from .widgets import AutocompleteSelect
 
-# Fields that decide whether and when visitors see something, and where.
-PUBLICATION_FIELDS = ("is_published", "publish_at", "expire_at", "order")
+# Fields that decide whether and when visitors see something, and where (each translation's
+# own "published" flag included).
+PUBLICATION_FIELDS = (
+    "is_published",
+    "publish_at",
+    "expire_at",
+    "order",
+    *(published_field(language) for language in TRANSLATION_LANGUAGES),
+)
 # Those a restored version leaves as they are now, unless the editor asks (the query parameter).
 KEPT_ON_RESTORE = ("is_published", "publish_at", "expire_at")
 RESTORE_PUBLICATION = "restore_publication"
@@ -48,6 +69,9 @@ RESTORE_PUBLICATION = "restore_publication"
 admin.site.site_header = _("DCI administration")
 admin.site.site_title = _("DCI administration")
 admin.site.index_title = _("Site content")
+# No sidebar of every model beside each page: at 1280 px its width is what a list needs to show
+# its key columns (the header's breadcrumbs and the index lead to the other models).
+admin.site.enable_nav_sidebar = False
 
 
 def translator_editable(model):
@@ -164,26 +188,38 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
+class EditorialAdmin(ReviewMixin, ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
     change_form_template = "admin/editing/change_form.html"
     revision_form_template = "admin/editing/revision_form.html"
+    object_history_template = "admin/editing/object_history.html"
     history_latest_first = True
+    actions = ["export_for_translation"]
 
     class Media:
         css = {"all": ["editing/admin.css"]}
 
     def get_list_display(self, request):
         columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
-        return [*super().get_list_display(request), *columns]
+        own = with_publication_column(super().get_list_display(request), self.model)
+        return [*own, *columns]
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), TranslationStatusFilter]
+        own = with_publication_filter(super().get_list_filter(request), self.model)
+        return [*own, TranslationStatusFilter]
+
+    @admin.action(description=_("Export the selected items for translation (PO or XLIFF)"))
+    def export_for_translation(self, request, queryset):
+        """Opens the export page (translation files) for the chosen objects."""
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        query = urlencode({"model": self.model._meta.label_lower, "ids": ids})
+        return HttpResponseRedirect(f"{reverse('translation_export')}?{query}")
 
     def get_fieldsets(self, request, obj=None):
-        return with_opened_at(super().get_fieldsets(request, obj))
+        fieldsets = with_translations_published(super().get_fieldsets(request, obj), self.model)
+        return with_opened_at(fieldsets)
 
     def get_object(self, request, object_id, from_field=None):
         # A save reads its object with a row lock, held until its transaction ends: a second
@@ -223,7 +259,69 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The object the admin already loaded: no second query for the preview links.
         context["preview_links"] = preview_links(obj)
+        context["what_changed"] = what_changed(obj)
+        context["source_language_name"] = LANGUAGE_NAMES[SOURCE_LANGUAGE]
+        context["still_correct_allowed"] = obj is not None and self.has_change_permission(
+            request, obj
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_still_correct"
+        view = self.admin_site.admin_view(self.still_correct_view)
+        own = [path("<path:object_id>/still-correct/<str:language>/", view, name=name)]
+        return own + super().get_urls()
+
+    def still_correct_view(self, request, object_id, language):
+        """POST: the translation into `language` was checked against the current source text
+        and needs no change. Recorded as a version, by its author; the form opens again."""
+        if request.method != "POST":
+            return HttpResponseRedirect(request.path.rsplit("still-correct/", 1)[0])
+        obj = self.get_object(request, object_id)
+        if obj is None or language not in TRANSLATION_LANGUAGES:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        with transaction.atomic(), reversion.create_revision():
+            confirmed = confirm_still_correct(obj, language)
+            obj.save()
+            reversion.set_user(request.user)
+            reversion.set_comment(
+                format_lazy(
+                    _("{language} translation checked: still correct."),
+                    language=LANGUAGE_NAMES[language],
+                )
+            )
+        if confirmed:
+            self.message_user(
+                request,
+                format_lazy(
+                    _("The {language} translation is marked as still correct."),
+                    language=LANGUAGE_NAMES[language],
+                ),
+                messages.SUCCESS,
+            )
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return HttpResponseRedirect(url)
+
+    # History entries in the viewer's language: the revision keeps the structured message
+    # (editing/change_messages.py), not reversion's text in the author's language.
+    def construct_change_message(self, request, form, formsets, add=False):
+        return structured_change_message(form, formsets, add)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
 
     # History: restoring a version rewrites French text and publication, which are editors' work.
     def revision_view(self, request, object_id, version_id, extra_context=None):
@@ -239,8 +337,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
             "restore_publication": restore_publication,
             "restore_publication_parameter": RESTORE_PUBLICATION,
         }
-        with deleted_on_failure(request):
-            response = super().revision_view(request, object_id, version_id, extra_context)
+        token = restored_from.set(version)
+        try:
+            with deleted_on_failure(request):
+                response = super().revision_view(request, object_id, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -253,8 +355,12 @@ class EditorialAdmin(RoleRestrictedMixin, CompareVersionAdmin):
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
-        with deleted_on_failure(request):
-            response = super().recover_view(request, version_id, extra_context)
+        token = restored_from.set(get_object_or_404(Version, pk=version_id))
+        try:
+            with deleted_on_failure(request):
+                response = super().recover_view(request, version_id, extra_context)
+        finally:
+            restored_from.reset(token)
         return saved_or_cleaned_up(request, response)
 
     def recoverlist_view(self, request, extra_context=None):
@@ -296,6 +402,19 @@ class SortableEditorialMixin:
                 bump_generation()
         return response
 
+    def get_list_display(self, request):
+        # Translators cannot reorder: no drag handle that the server would refuse.
+        columns = super().get_list_display(request)
+        if may(request.user, "publish", self.model):
+            return columns
+        return [column for column in columns if column != "_reorder_"]
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not may(request.user, "publish", self.model):
+            self.enable_sorting = False  # adminsortable2 then draws no handle, even if asked
+        return changelist
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not may(request.user, "publish", self.model):
@@ -317,7 +436,7 @@ class SortableEditorialMixin:
         bump_generation()
 
 
-class EditorialInlineMixin(RoleRestrictedMixin):
+class EditorialInlineMixin(ZonedDateTimesMixin, RoleRestrictedMixin):
     """Inlines follow the same roles as their page, and each row checks, as its page does, that
     nobody saved it since it was opened (editing/conflicts.py)."""
 
@@ -328,6 +447,22 @@ class EditorialInlineMixin(RoleRestrictedMixin):
 
     def get_queryset(self, request):
         return locked_when_saving(request, super().get_queryset(request))
+
+
+def with_translations_published(fieldsets, model):
+    """The fieldsets, with each translation's "published" flag in a group of its own when the
+    admin's fieldsets do not place them."""
+    flags = [published_field(language) for language in TRANSLATION_LANGUAGES]
+    placed = {
+        name
+        for _title, options in fieldsets
+        for entry in options["fields"]
+        for name in (entry if isinstance(entry, list | tuple) else (entry,))
+    }
+    missing = [name for name in flags if name not in placed and hasattr(model, name)]
+    if not missing:
+        return fieldsets
+    return [*fieldsets, (_("Published translations"), {"fields": [tuple(missing)]})]
 
 
 def with_opened_at(fieldsets):
@@ -361,3 +496,15 @@ def preview_links(obj):
             url = with_preview(path) + (f"#{anchor}" if anchor else "")
             links.append((code, url))
     return links
+
+
+@admin.register(WorkflowSettings)
+class WorkflowSettingsAdmin(admin.ModelAdmin):
+    """The review rule: one row, changed by those who may change it (superusers by default)."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not WorkflowSettings.objects.exists()
+
+
+# Users and groups in the admin's language (registered here, where the admin is set up).
+from . import accounts_admin  # noqa: E402, F401

@@ -9,7 +9,17 @@ class EditingConfig(AppConfig):
     verbose_name = _("Editing")
 
     def ready(self):
-        from . import tracking, uploads
+        from django.contrib.auth.models import Group
+
+        from . import boolean_icons, change_messages, staff, tracking, unpublished, uploads
+        from .roles import role_name
 
         tracking.connect_signals()
         uploads.connect_signals()
+        staff.connect_signals()
+        change_messages.connect_signals()
+        unpublished.connect_signals()
+        boolean_icons.install()
+        # The roles' groups are made by migration with English names: every list and choice of
+        # groups in the admin shows them in the admin's language.
+        Group.__str__ = lambda group: role_name(group.name)

@@ -60,13 +60,22 @@ def changes_since(obj, opened_at):
     return changed, latest.revision if latest and latest != seen else None
 
 
+def draft_author(obj):
+    """Who last saved the object's draft (editing/drafts.py), if a draft was saved last."""
+    from .drafts import draft_of
+
+    draft = draft_of(obj)
+    return draft.author if draft else None
+
+
 def conflict_message(obj, opened_at):
     """What the refused editor reads: who saved, when, and what they changed."""
     changed, revision = changes_since(obj, opened_at)
     when = date_format(localtime(obj.updated_at), "DATETIME_FORMAT")
-    if revision and revision.user:
+    user = revision.user if revision and revision.user else draft_author(obj)
+    if user:
         who = _("%(user)s saved this page on %(when)s, while you were editing it.") % {
-            "user": revision.user.get_full_name() or revision.user.get_username(),
+            "user": user.get_full_name() or user.get_username(),
             "when": when,
         }
     else:

@@ -10,6 +10,9 @@ subclass. See docs/architecture.md.
 
 from datetime import date
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -36,7 +39,8 @@ EARLIEST_DATE = date(1900, 1, 1)
 class EditorialContent(models.Model):
     """Content staff write in the source language and translate: its timestamps, and when the
     source text and each translation last changed (editing/tracking.py keeps these on every
-    save). A translation is outdated when the source changed after it.
+    save), and the source text each translated field was made from: a translation is outdated
+    when that source text has really changed (editing/translation_status.py).
 
     Subclasses name the fields a page is made of in `translation_core_fields` (see
     editing/translation_status.py) and get the permission `edit_source_<model>`.
@@ -50,12 +54,20 @@ class EditorialContent(models.Model):
         editable=False,
     )
     # translated_at_<language>, one per translation language: added below from settings.
+    # {language: {field: source text}}: what each translation was made from (or last confirmed
+    # against); a translation is outdated when the source text now differs.
+    translation_sources = models.JSONField(
+        _("source text of the translations"), default=dict, blank=True, editable=False
+    )
 
     objects = TranslationQuerySet.as_manager()
 
     # The fields a page is made of: a language is readable when these are translated (empty:
     # all the translated fields).
     translation_core_fields = ()
+    # True for a model whose objects each have a public page of their own at
+    # get_absolute_url() (not an anchor in another page): the sitemap lists them.
+    has_own_page = False
 
     class Meta:
         abstract = True
@@ -76,6 +88,22 @@ for _language in TRANSLATION_LANGUAGES:
             format_lazy(_("{language} last saved"), language=LANGUAGE_NAMES[_language]),
             null=True,
             editable=False,
+        ),
+    )
+
+
+for _language in TRANSLATION_LANGUAGES:
+    # Per-language publishing: a translation visitors may not read yet behaves as a missing one
+    # (editing/translation_status.py readable_in), so the source text stays live meanwhile.
+    EditorialContent.add_to_class(
+        translation_status.published_field(_language),
+        models.BooleanField(
+            format_lazy(_("{language} published"), language=LANGUAGE_NAMES[_language]),
+            default=True,
+            help_text=_(
+                "Untick to prepare and review this translation without showing it: visitors "
+                "then read the French text, as if it were not translated."
+            ),
         ),
     )
 
@@ -149,7 +177,10 @@ def contract_permissions(model):
         name = format_lazy(
             _("Can publish, schedule and order {items}"), items=opts.verbose_name_plural
         )
-        permissions.append((f"publish_{opts.model_name}", name))
+    else:
+        # Content with no flag of its own is live once saved: this permits publishing changes.
+        name = format_lazy(_("Can publish changes to {items}"), items=opts.verbose_name_plural)
+    permissions.append((f"publish_{opts.model_name}", name))
     name = format_lazy(
         _("Can edit the {language} text and settings of {items}"),
         language=english_name(SOURCE_LANGUAGE),
@@ -179,3 +210,139 @@ def give_permissions(sender, **kwargs):
             _("Only published {items} appear on the public site."),
             items=opts.verbose_name_plural,
         )
+
+
+class Draft(models.Model):
+    """Unpublished changes to a live content object: the proposed values of the object and of
+    the rows it follows in its history (an organisation's partnerships), serialized as
+    django-reversion serializes a version. The live row stays what visitors read; the public
+    site never reads this table (editing/drafts.py applies a draft when it is published)."""
+
+    EDITING = "editing"
+    SUBMITTED = "submitted"
+    SENT_BACK = "sent_back"
+    APPROVED = "approved"
+    STATES = {
+        EDITING: _("being written"),
+        SUBMITTED: _("awaiting review"),
+        SENT_BACK: _("sent back"),
+        APPROVED: _("approved, waiting for its go-live time"),
+    }
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
+    payload = models.TextField(editable=False)
+    state = models.CharField(_("state"), max_length=16, choices=STATES, default=EDITING)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("message to the reviewer"), blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+    go_live_at = models.DateTimeField(
+        _("changes go live on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish the changes as soon as they are approved."),
+    )
+    saved_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_each")
+        ]
+
+    def __str__(self):
+        return str(self.content_object or self.object_id)
+
+
+class WorkflowEvent(models.Model):
+    """One step of an object's story: saved, submitted, approved, sent back, published…"""
+
+    SAVED = "saved"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    SENT_BACK = "sent_back"
+    PUBLISHED = "published"
+    SCHEDULED = "scheduled"
+    DISCARDED = "discarded"
+    RESTORED = "restored"
+    ACTIONS = {
+        SAVED: _("saved changes as a draft"),
+        SUBMITTED: _("submitted the changes for review"),
+        APPROVED: _("approved the changes"),
+        SENT_BACK: _("sent the changes back"),
+        PUBLISHED: _("published the changes"),
+        SCHEDULED: _("scheduled the changes"),
+        DISCARDED: _("discarded the changes"),
+        RESTORED: _("restored an old version as a draft"),
+    }
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    action = models.CharField(_("action"), max_length=16, choices=ACTIONS)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("date"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.user or ''} {self.get_action_display()}".strip()
+
+
+class WorkflowSettings(models.Model):
+    """The review rule, set in the admin (one row): whether every change needs a second
+    person's approval."""
+
+    four_eyes = models.BooleanField(
+        _("four eyes"),
+        default=False,
+        help_text=_(
+            "Every change to live content needs the approval of a second person, Editors' "
+            "changes included; nobody approves their own submission."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("review settings")
+        verbose_name_plural = _("review settings")
+
+    def __str__(self):
+        return str(_("review settings"))
+
+    @classmethod
+    def four_eyes_on(cls):
+        """True when the admin asked for a second person's approval of every change."""
+        return cls.objects.filter(pk=1, four_eyes=True).exists()
+
+
+class AdminLanguage(models.Model):
+    """The language a member of staff last used the admin in: their emails are written in it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_language"
+    )
+    language = models.CharField(max_length=10)
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"

@@ -34,6 +34,12 @@ def searchable_models():
     return [model for model in content_models() if getattr(model, "search_fields", None)]
 
 
+def page_models():
+    """The content models whose objects have public pages of their own (`has_own_page`):
+    what the sitemap lists."""
+    return [model for model in content_models() if model.has_own_page]
+
+
 def _owned_by_content(model):
     """True for a model whose rows belong to a content object: deleted with it (a CASCADE
     foreign key), like an organisation's old addresses."""
@@ -64,3 +70,25 @@ def stored_with_content():
     for model in found:
         configs.setdefault(model._meta.app_config, []).append(model)
     return sort_dependencies(list(configs.items()))
+
+
+def next_scheduled_moment(now):
+    """The soonest moment after `now` at which what visitors see changes by itself: a go-live
+    or expiry of content, or the go-live time of approved changes (editing/drafts.py)."""
+    from django.db.models import Min
+
+    from .drafts import next_go_live
+
+    moments = [next_go_live(now)]
+    for model in scheduled_models():
+        for name in ("publish_at", "expire_at"):
+            found = model._base_manager.filter(**{f"{name}__gt": now}).aggregate(soonest=Min(name))
+            moments.append(found["soonest"])
+    return min((moment for moment in moments if moment), default=None)
+
+
+def publish_due_changes(now=None):
+    """Apply the approved changes whose go-live time has passed (editing/drafts.py)."""
+    from .drafts import publish_due
+
+    return publish_due(now)

@@ -1,13 +1,15 @@
-"""On every save of content, note whether the source text or a translation changed, and when."""
+"""On every save of content, note whether the source text or a translation changed, and when;
+and, for each translated field saved, the source text it now translates (what makes it
+outdated later: editing/translation_status.py)."""
 
 from django.db.models.signals import pre_save
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from multilingual.languages import LANGUAGE_CODES
+from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 from .registry import is_content
-from .translation_status import stamp_field, translated_fields
+from .translation_status import record_sources, stamp_field, translated_fields
 
 
 def columns(model, language):
@@ -24,13 +26,23 @@ def stamp_changed_languages(sender, instance, raw=False, **kwargs):
         previous = sender._base_manager.filter(pk=instance.pk).values(*every_column).first()
     now = timezone.now()
     for language in LANGUAGE_CODES:
-        texts = {column: getattr(instance, column) or "" for column in columns(sender, language)}
+        fields = translated_fields(sender)
+        texts = {
+            field: getattr(instance, build_localized_fieldname(field, language)) or ""
+            for field in fields
+        }
         if previous is None:
-            changed = any(texts.values())
+            changed = [field for field, text in texts.items() if text]
         else:
-            changed = any((previous[column] or "") != text for column, text in texts.items())
+            changed = [
+                field
+                for field, text in texts.items()
+                if (previous[build_localized_fieldname(field, language)] or "") != text
+            ]
         if changed:
             setattr(instance, stamp_field(language), now)
+            if language != SOURCE_LANGUAGE:
+                record_sources(instance, language, changed)
 
 
 def connect_signals():

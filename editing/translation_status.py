@@ -13,8 +13,15 @@ A field is *needed* in a language when its source-language text is not empty.
 - The state of a translation, which is one of:
   MISSING  – something is needed and nothing needed is filled;
   PARTIAL  – some needed fields are filled, not all;
-  OUTDATED – all are filled, but the source text changed after the translation was last saved;
+  OUTDATED – all are filled, but the source text of one of them differs from the source text it
+             was translated from (or last confirmed "still correct" against);
   COMPLETE – nothing needed is left (the source language itself is always complete).
+
+What a translation was made from is kept per object, language and field in the object's
+`translation_sources` column ({language: {field: source text}}), written by editing/tracking.py
+when a translation is saved and by `confirm_still_correct`. Outdated is therefore about content,
+not dates: a source text changed and changed back is not outdated. A field with no recorded
+source (translated before this was kept) counts as up to date.
 
 An organisation with an English name, summary and description but no English acronym is
 readable in English and its English is partial: the admin shows both answers.
@@ -24,7 +31,10 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, IsNull
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -65,8 +75,53 @@ def stamp_field(language):
     return "source_changed_at" if language == SOURCE_LANGUAGE else f"translated_at_{language}"
 
 
+def published_field(language):
+    """The column saying whether visitors may read the `language` translation yet."""
+    return f"published_{language}"
+
+
 def _text(obj, field, language):
     return getattr(obj, build_localized_fieldname(field, language))
+
+
+def translated_from(obj, language, field):
+    """The source text `field` was translated into `language` from (or last confirmed against),
+    or None when none was recorded."""
+    return (getattr(obj, "translation_sources", None) or {}).get(language, {}).get(field)
+
+
+def stale_fields(obj, language):
+    """The fields whose source text differs from the one their `language` translation was made
+    from: [(field, source then, source now)], in the model's field order. Only fields with
+    source text and a translation count."""
+    stale = []
+    for field in translated_fields(type(obj)):
+        now = _text(obj, field, SOURCE_LANGUAGE) or ""
+        then = translated_from(obj, language, field)
+        if now and _text(obj, field, language) and then is not None and then != now:
+            stale.append((field, then, now))
+    return stale
+
+
+def record_sources(obj, language, fields):
+    """Note that `fields` of `obj` in `language` now translate the current source text (the
+    caller saves `obj`)."""
+    sources = dict(getattr(obj, "translation_sources", None) or {})
+    for_language = dict(sources.get(language, {}))
+    for field in fields:
+        for_language[field] = _text(obj, field, SOURCE_LANGUAGE) or ""
+    sources[language] = for_language
+    obj.translation_sources = sources
+
+
+def confirm_still_correct(obj, language):
+    """Record that every translated field of `obj` in `language` was checked against the
+    current source text and is still correct; returns the fields that were outdated. The
+    caller saves `obj`."""
+    stale = [field for field, _then, _now in stale_fields(obj, language)]
+    filled = [f for f in translated_fields(type(obj)) if _text(obj, f, language)]
+    record_sources(obj, language, filled)
+    return stale
 
 
 def falls_back(obj, field, language):
@@ -78,7 +133,10 @@ def falls_back(obj, field, language):
 
 
 def readable_in(obj, language):
-    """True when visitors can read `obj` in `language`: no core field falls back."""
+    """True when visitors can read `obj` in `language`: the translation is published and no
+    core field falls back."""
+    if language != SOURCE_LANGUAGE and not getattr(obj, published_field(language), True):
+        return False
     return not any(falls_back(obj, field, language) for field in core_fields(type(obj)))
 
 
@@ -93,9 +151,7 @@ def translation_state(obj, language):
         return MISSING
     if len(filled) < len(needed):
         return PARTIAL
-    translated_at = getattr(obj, stamp_field(language), None)
-    source_changed_at = getattr(obj, "source_changed_at", None)
-    if needed and translated_at and source_changed_at and translated_at < source_changed_at:
+    if needed and stale_fields(obj, language):
         return OUTDATED
     return COMPLETE
 
@@ -128,13 +184,49 @@ def _all(conditions):
     return reduce(and_, conditions, Q())
 
 
+def _source_then(field, language):
+    return KT(f"translation_sources__{language}__{field}")
+
+
+def _source_now(field):
+    return Coalesce(F(build_localized_fieldname(field, SOURCE_LANGUAGE)), Value(""))
+
+
+def _stale(field, language):
+    """The SQL of `stale_fields`, for one field."""
+    then = _source_then(field, language)
+    return (
+        _filled(field, SOURCE_LANGUAGE)
+        & _filled(field, language)
+        & Q(IsNull(then, False))
+        & ~Q(Exact(then, _source_now(field)))
+    )
+
+
+def _fresh(field, language):
+    """Not `_stale`, written out: NOT over a comparison with NULL is NULL, which no filter
+    keeps."""
+    then = _source_then(field, language)
+    return (
+        _empty(field, SOURCE_LANGUAGE)
+        | _empty(field, language)
+        | Q(IsNull(then, True))
+        | Q(Exact(then, _source_now(field)))
+    )
+
+
 def readable_q(model, language):
     """A Q for the objects `readable_in` `language`."""
     if language == SOURCE_LANGUAGE:
         return Q()
-    return _all(
+    published = Q(**{published_field(language): True}) if _has(model, language) else Q()
+    return published & _all(
         _empty(field, SOURCE_LANGUAGE) | _filled(field, language) for field in core_fields(model)
     )
+
+
+def _has(model, language):
+    return any(f.name == published_field(language) for f in model._meta.fields)
 
 
 def state_q(model, language, state):
@@ -150,15 +242,8 @@ def state_q(model, language, state):
         _filled(field, SOURCE_LANGUAGE) & _empty(field, language) for field in fields
     )
     all_filled = _all(_empty(field, SOURCE_LANGUAGE) | _filled(field, language) for field in fields)
-    stamp = stamp_field(language)
-    stale = Q(**{f"{stamp}__lt": F("source_changed_at")}) & _any(needed)
-    # Not "~stale": NOT over a comparison with NULL is NULL in SQL, which no filter keeps.
-    fresh = (
-        Q(**{f"{stamp}__isnull": True})
-        | Q(source_changed_at__isnull=True)
-        | Q(**{f"{stamp}__gte": F("source_changed_at")})
-        | _all(_empty(field, SOURCE_LANGUAGE) for field in fields)
-    )
+    stale = _any(_stale(field, language) for field in fields)
+    fresh = _all(_fresh(field, language) for field in fields)
     if state == MISSING:
         return _any(needed) & _all(
             _empty(field, SOURCE_LANGUAGE) | _empty(field, language) for field in fields

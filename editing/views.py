@@ -56,3 +56,36 @@ def translations_to_do(request):
         "languages": languages,
     }
     return render(request, "admin/editing/translations_to_do.html", context)
+
+
+def awaiting_review(request):
+    """ "Awaiting my review": the submitted changes the user may approve, each with its
+    difference from the live version."""
+    from .context_processors import reviewable
+    from .differences import difference
+
+    if not is_reviewer(request.user):
+        raise PermissionDenied
+    rows = []
+    for draft, obj in reviewable(request.user):
+        opts = obj._meta
+        rows.append(
+            {
+                "draft": draft,
+                "object": obj,
+                "kind": opts.verbose_name,
+                "difference": difference(draft, obj),
+                "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+            }
+        )
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Awaiting my review"),
+        "rows": rows,
+    }
+    return render(request, "admin/editing/awaiting_review.html", context)
+
+
+def is_reviewer(user):
+    """True for staff who may approve changes to some kind of content."""
+    return user.is_staff and any(may(user, "publish", model) for model, _admin in tracked_admins())

@@ -27,7 +27,8 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
         **HTTPS_URL_FIELDS,
         models.ImageField: {"form_class": LogoFormField},
     }
-    list_display = ("name", "acronym", "kind", "headquarters_city", "is_published", "updated_at")
+    # Few columns, so that the state and both translations fit at 1280 px.
+    list_display = ("name", "acronym", "kind", "is_published", "updated_at")
     list_display_links = ("name",)
     list_filter = ("is_published", "kind")
     search_fields = translated("name", "acronym", "summary")
@@ -44,6 +45,7 @@ class OrganisationAdmin(EditorialAdmin, TabbedTranslationAdmin):
                 "fields": (
                     "website",
                     "logo",
+                    "logo_alt",
                     "founded_year",
                     "headquarters_city",
                     "headquarters_country",

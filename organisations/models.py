@@ -2,11 +2,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
+from editing.old_slugs import OldSlug, old_slug_model, previous_slugs
 from editing.publishing import PublishableQuerySet
 from multilingual.languages import LANGUAGE_CODES
 
@@ -86,6 +87,15 @@ class Organisation(PublishableContent):
         validators=[validate_logo],
         help_text=_("PNG, JPEG or WebP, under 2 MB. SVG is refused: it can carry scripts."),
     )
+    logo_alt = models.CharField(
+        _("logo text alternative"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the logo says, for those who cannot see it. Leave empty for “Logo of” and "
+            "the name in this language."
+        ),
+    )
     founded_year = models.PositiveSmallIntegerField(
         _("founded in"),
         null=True,
@@ -153,6 +163,7 @@ class Organisation(PublishableContent):
 
     # The text a page is made of: a language counts as translated when these are.
     translation_core_fields = ("name", "summary", "description")
+    has_own_page = True
     # What search/engine.py searches, in the visitor's language.
     search_fields = ("name", "acronym", "summary", "description")
 
@@ -194,49 +205,35 @@ class Organisation(PublishableContent):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
-        previous = None
-        if self.pk:
-            previous = type(self)._base_manager.filter(pk=self.pk).values(*SLUG_COLUMNS).first()
+        previous = previous_slugs(self)
         super().save(*args, **kwargs)
         if previous:
-            SlugRedirect.remember(self, previous)
+            old_slug_model(type(self)).remember(self, previous)
+
+    @property
+    def logo_alt_text(self):
+        """The logo's text alternative in the active language: the one staff wrote in that
+        language, else "Logo of <name>" in it (never another language's text)."""
+        language = get_language() or settings.LANGUAGE_CODE
+        column = build_localized_fieldname("logo_alt", language.split("-")[0])
+        written = getattr(self, column, "") or ""
+        return written or gettext("Logo of %(name)s") % {"name": self.name}
 
     @property
     def headquarters_country_name(self):
         return country_name(self.headquarters_country)
 
 
-SLUG_COLUMNS = [build_localized_fieldname("slug", code) for code in LANGUAGE_CODES]
+class SlugRedirect(OldSlug):
+    """An old address of an organisation's page in one language (editing/old_slugs.py)."""
 
-
-class SlugRedirect(models.Model):
-    """An old address of an organisation's page in one language: it answers a permanent
-    redirect to the page's current address, for good, however often the slug changes again."""
+    owner_field = "organisation"
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="old_slugs"
     )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    slug = models.SlugField(_("old slug"), max_length=200)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("old address")
         verbose_name_plural = _("old addresses")
         constraints = [models.UniqueConstraint(fields=["language", "slug"], name="unique_old_slug")]
-
-    def __str__(self):
-        return f"/{self.language}/…/{self.slug}/"
-
-    @classmethod
-    def remember(cls, organisation, previous_slugs):
-        """Keep each slug that just changed; a slug in use again is no longer an old one."""
-        for column in SLUG_COLUMNS:
-            language = column.removeprefix("slug_")
-            old, new = previous_slugs[column], getattr(organisation, column)
-            if new:
-                cls.objects.filter(language=language, slug=new).delete()
-            if old and old != new:
-                cls.objects.update_or_create(
-                    language=language, slug=old, defaults={"organisation": organisation}
-                )

@@ -15,6 +15,7 @@ class OrganisationTranslationOptions(TranslationOptions):
         "description",
         "headquarters_city",
         "members_note",
+        "logo_alt",
     )
     # The source language is required wherever the field itself is; translations are optional.
     required_languages = (SOURCE_LANGUAGE,)

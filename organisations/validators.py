@@ -74,6 +74,27 @@ def too_many_pixels(file):
     )
 
 
+SVG_REFUSED = _(
+    "SVG logos are refused: an SVG file can contain scripts that would run in visitors’ "
+    "browsers. Export the logo as a PNG image (with a transparent background if it has one) "
+    "and upload that instead."
+)
+
+
+def is_svg(upload):
+    """True when the uploaded file's first bytes are SVG (XML with an <svg> element), whatever
+    its name says."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        head = upload.read(2048)
+    finally:
+        upload.seek(position)
+    if isinstance(head, str):
+        head = head.encode()
+    return b"<svg" in head.lower()
+
+
 class LogoFormField(forms.ImageField):
     """Django's image field, but an image with too many pixels is refused as such before
     Django's own check opens it (which would call it "not an image")."""
@@ -81,6 +102,8 @@ class LogoFormField(forms.ImageField):
     def to_python(self, data):
         if data and not isinstance(data, str):
             upload = data.file if hasattr(data, "file") else data
+            if is_svg(upload):
+                raise ValidationError(SVG_REFUSED, code="logo_svg")
             if (error := too_many_pixels(upload)) is not None:
                 raise error
         return super().to_python(data)

@@ -3,7 +3,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from editing.publishing import live
-from multilingual.availability import SOURCE_LANGUAGE
+from editing.registry import page_models
+from multilingual.availability import SOURCE_LANGUAGE, available_languages
 from organisations.models import Organisation
 from partners.models import Partnership
 
@@ -30,14 +31,39 @@ class MultilingualSitemap(Sitemap):
 
 
 class StaticPagesSitemap(MultilingualSitemap):
+    """The pages made by the site's code (their introductions are pages staff write)."""
+
     def items(self):
-        return ["pages:home", "partners:list", "statistics:list", "pages:about"]
+        return ["pages:home", "partners:list", "statistics:list"]
 
     def location(self, item):
         return reverse(item)
 
 
-class OrganisationSitemap(MultilingualSitemap):
+class ContentSitemap(MultilingualSitemap):
+    """The published objects of one content model with pages of its own (editing/registry.py
+    `page_models`), each in the languages visitors can read it in. A model's queryset may
+    narrow the list with an `in_sitemap()` method."""
+
+    model = None
+
+    def items(self):
+        queryset = self.model.objects.published()
+        return queryset.in_sitemap() if hasattr(queryset, "in_sitemap") else queryset
+
+    def get_languages_for_item(self, item):
+        return available_languages(item)
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class OrganisationSitemap(ContentSitemap):
+    """An organisation's page also shows its relationships: it exists in a language when they
+    do too (pages/views.py `page_languages`)."""
+
+    model = Organisation
+
     def items(self):
         published = Partnership.objects.filter(live()).select_related("consultative_status")
         return Organisation.objects.published().prefetch_related(
@@ -47,8 +73,23 @@ class OrganisationSitemap(MultilingualSitemap):
     def get_languages_for_item(self, item):
         return page_languages(item, list(item.partnerships.all()))
 
-    def lastmod(self, item):
-        return item.updated_at
+
+# A model whose page shows more than its own object says so here; any other gets the plain one.
+SPECIAL_SITEMAPS = {Organisation: OrganisationSitemap}
 
 
-SITEMAPS = {"pages": StaticPagesSitemap, "organisations": OrganisationSitemap}
+def content_sitemap(model):
+    if model in SPECIAL_SITEMAPS:
+        return SPECIAL_SITEMAPS[model]
+    return type(f"{model.__name__}Sitemap", (ContentSitemap,), {"model": model})
+
+
+def sitemaps():
+    """{section: Sitemap}: the code's pages, then every content model with pages."""
+    sections = {"pages": StaticPagesSitemap}
+    for model in page_models():
+        sections[model._meta.label_lower.replace(".", "-")] = content_sitemap(model)
+    return sections
+
+
+SITEMAPS = sitemaps()

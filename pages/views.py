@@ -1,8 +1,9 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from editing.old_slugs import find_by_slug
 from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
@@ -12,9 +13,10 @@ from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
 from stats.models import KeyFigure
 
+from .models import Page
+from .rendering import placed_page, render_body
+
 HOME_FIGURES = 4
-# The figures the about page quotes, by identifier: numbers are never typed into its text.
-ABOUT_FIGURES = ("dci-national-sections", "ecpat-member-organisations")
 
 
 @cached_for_visitors
@@ -35,9 +37,40 @@ def home(request):
 
 @cached_for_visitors
 def about(request):
-    figures = KeyFigure.objects.published().filter(key__in=ABOUT_FIGURES)
-    by_key = {figure.key.replace("-", "_"): figure for figure in figures}
-    return render(request, "pages/about.html", {"figures": by_key, **language_context(request)})
+    """The page staff placed as "About"."""
+    page = placed_page(Page.Placement.ABOUT, request)
+    if page is None:
+        raise Http404
+    return show_page(request, page)
+
+
+@cached_for_visitors
+def page_detail(request, slug):
+    """A page at its own address: by its slug in the visitor's language, else in any language
+    (then redirected to the right one)."""
+    page = find_page(slug, request)
+    if page.placement or page.slug != slug:
+        url = page.get_absolute_url()
+        return redirect(with_preview(url) if is_preview(request) else url, permanent=True)
+    return show_page(request, page)
+
+
+def find_page(slug, request):
+    """The page visible to `request` with this slug in the visitor's language, else in any,
+    else the page that had it before (its old address)."""
+    return find_by_slug(Page.objects.visible_to(request), slug)
+
+
+def show_page(request, page):
+    return render(
+        request,
+        "pages/page.html",
+        {
+            "page": page,
+            "body": render_body(page, request),
+            **language_context(request, available_languages(page), obj=page),
+        },
+    )
 
 
 def page_languages(organisation, partnerships):

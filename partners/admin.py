@@ -92,7 +92,8 @@ class PartnershipAdmin(
     SortableEditorialMixin, SortableAdminMixin, EditorialAdmin, TabbedTranslationAdmin
 ):
     formfield_overrides = HTTPS_URL_FIELDS
-    list_display = ("organisation", "kind", "since_year", "until_year", "order", "is_published")
+    # The drag handle gives the order: its column would push the translations out of view.
+    list_display = ("organisation", "kind", "since_year", "until_year", "is_published")
     list_filter = ("is_published", "kind")
     list_select_related = ("organisation",)
     search_fields = translated("organisation__name", "organisation__acronym", "role")

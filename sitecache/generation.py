@@ -11,10 +11,9 @@ import secrets
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Min, Q
 from django.utils import timezone
 
-from editing.registry import is_stored_with_content, scheduled_models
+from editing.registry import is_stored_with_content, next_scheduled_moment, publish_due_changes
 
 GENERATION_KEY = "sitecache.generation"
 SCHEDULE_FIELDS = ("publish_at", "expire_at")
@@ -54,16 +53,9 @@ class Generation:
 
 
 def next_scheduled_change(after):
-    """The soonest go-live or expiry of any content later than `after`, or None. One query per
-    content model that has a schedule."""
-    soonest = []
-    for model in scheduled_models():
-        names = SCHEDULE_FIELDS
-        found = model._base_manager.aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gt": after})) for name in names}
-        )
-        soonest.extend(value for value in found.values() if value is not None)
-    return min(soonest, default=None)
+    """The soonest moment later than `after` at which what visitors see changes by itself: a
+    content go-live or expiry, or an approved change's go-live (editing/registry.py), or None."""
+    return next_scheduled_moment(after)
 
 
 def _store(next_change):
@@ -91,6 +83,9 @@ def current_generation():
         if not generation.is_past(timezone.now()):
             return generation
     try:
+        # The scheduled change has come (or the cache lost the generation): approved changes
+        # due now are published first, then the schedule is read again.
+        publish_due_changes()
         return _renew_from_database()
     except DatabaseError:
         return None

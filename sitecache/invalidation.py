@@ -4,7 +4,10 @@ Pages share content (an organisation's name is on the home page, the partners pa
 the sitemap), so forgetting them all is the simple way to never show a stale one.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from config.replica import note_content_change
 
 from .generation import bump_generation, is_content_model
 
@@ -12,6 +15,9 @@ from .generation import bump_generation, is_content_model
 def content_changed(sender, **kwargs):
     if is_content_model(sender):
         bump_generation()
+        # A read replica is not read until it has surely received the change (config/replica.py).
+        note_content_change()
+        transaction.on_commit(note_content_change, robust=True)
 
 
 def connect_signals():

@@ -9,7 +9,14 @@ negotiated language or `Vary` header finds its own entry, or none.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_cache_key,
+    has_vary_header,
+    learn_cache_key,
+    patch_cache_control,
+    patch_vary_headers,
+)
 
 from editing.preview import is_preview
 
@@ -28,22 +35,30 @@ def is_signed_in(request):
     return request.user.is_authenticated
 
 
-def may_use_cache(request, view_func):
+def is_public_page(request, view_func):
+    """True for a request any visitor could have sent for a page marked cached_for_visitors."""
     return (
-        settings.PAGE_CACHE_SECONDS
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and getattr(view_func, "cached_for_visitors", False)
         and not is_preview(request)
         and not is_signed_in(request)
     )
 
 
+def may_use_cache(request, view_func):
+    return settings.PAGE_CACHE_SECONDS and is_public_page(request, view_func)
+
+
 def can_keep(request, response):
+    """True when the response to this GET is the same for every visitor sending it."""
+    return request.method == "GET" and is_shareable(request, response)
+
+
+def is_shareable(request, response):
     """True when the response is the same for every visitor sending this request."""
     cache_control = response.get("Cache-Control", "")
     return (
-        request.method == "GET"
-        and response.status_code in KEPT_STATUSES
+        response.status_code in KEPT_STATUSES
         and not response.streaming
         and not response.cookies
         and "private" not in cache_control
@@ -74,12 +89,17 @@ class PublicPageCacheMiddleware:
                 key = learn_cache_key(request, response, seconds, generation.key_prefix, cache)
                 cache.set(key, response, seconds)
             response["X-Cache"] = "miss"
+        set_http_caching(request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not may_use_cache(request, view_func):
+        if not is_public_page(request, view_func):
+            return None
+        request.is_public_page = True
+        if not settings.PAGE_CACHE_SECONDS:
             return None
         generation = current_generation()
+        request.public_page_generation = generation
         if generation is None:
             return None
         # A HEAD request is answered from the GET's page, as Django's cache middleware does.
@@ -90,3 +110,27 @@ class PublicPageCacheMiddleware:
             return cached
         request.page_cache_generation = generation
         return None
+
+
+def set_http_caching(request, response):
+    """Tell browsers, proxies and CDNs what they may keep, unless the view already did.
+
+    A public page any visitor would get alike: `public, max-age=0, s-maxage=PROXY_CACHE_SECONDS`
+    (never past the next scheduled change): shared caches keep it that long, browsers ask again
+    each time and get a 304 for an unchanged ETag (ConditionalGetMiddleware). `Vary: Cookie`,
+    added after the page cache took its copy so that visitors' cookies do not split its keys,
+    tells them a signed-in request gets another answer. Anything else (staff, previews, forms,
+    errors): `private, no-store`.
+    """
+    if response.has_header("Cache-Control"):
+        return
+    seconds = settings.PROXY_CACHE_SECONDS
+    generation = getattr(request, "public_page_generation", None)
+    if generation is not None:
+        seconds = generation.seconds_left(seconds)
+    if getattr(request, "is_public_page", False) and is_shareable(request, response) and seconds:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+        patch_vary_headers(response, ["Cookie"])
+    else:
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)

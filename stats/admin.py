@@ -1,5 +1,6 @@
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -7,6 +8,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from editing.admin import EditorialAdmin, SortableEditorialMixin
 from organisations.admin import HTTPS_URL_FIELDS, translated
 
+from .formatting import figure_display
 from .models import KeyFigure, OpenDataSettings
 
 
@@ -30,7 +32,8 @@ class KeyFigureAdmin(
     SortableEditorialMixin, SortableAdminMixin, EditorialAdmin, TabbedTranslationAdmin
 ):
     formfield_overrides = HTTPS_URL_FIELDS
-    list_display = ("label", "value", "kind", "scope", "year", "source", "order", "is_published")
+    # Few columns, so that the drag handle, the state and both translations fit at 1280 px.
+    list_display = ("label", "figure", "scope", "year", "source", "is_published")
     list_filter = ("is_published", "kind", SourceFilter)
     list_select_related = ("source_organisation",)
     search_fields = ("key", *translated("label", "scope", "source_title"))
@@ -69,6 +72,17 @@ class KeyFigureAdmin(
         ),
         (_("Publication"), {"fields": ("order", "is_published", ("publish_at", "expire_at"))}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Numbers typed as the admin's language writes them: "22,5" in French and Spanish.
+        if isinstance(db_field, models.DecimalField):
+            kwargs["localize"] = True
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("value"), ordering="value")
+    def figure(self, figure):
+        """The value as the public site writes it: “plus de 1,2 million”, “7 sur 10”."""
+        return figure_display(figure)
 
     @admin.display(description=_("source"))
     def source(self, figure):

@@ -21,6 +21,9 @@ from tests.webforms import browser
 
 # The smoke test talks to a running gunicorn: `make smoke` starts one and sets SMOKE_BASE_URL.
 collect_ignore = [] if os.environ.get("SMOKE_BASE_URL") else ["smoke"]
+# So does the scale test (`make scale-test` sets SCALE_PROXY_URL).
+if not os.environ.get("SCALE_PROXY_URL"):
+    collect_ignore.append("scale")
 
 
 @pytest.fixture(scope="session")

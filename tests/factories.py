@@ -74,12 +74,30 @@ class KeyFigureFactory(factory.django.DjangoModelFactory):
     is_published = True
 
 
+# Every data migration that makes the role groups or grants them permissions, in the order they
+# run. Each has a `grant_roles(Group, Permission)` that adds what it grants, and only adds.
+ROLE_MIGRATIONS = (
+    "editing.migrations.0001_roles",
+    "stats.migrations.0007_open_data_roles",
+    "pages.migrations.0002_roles_for_pages",
+    "editing.migrations.0003_contributors_and_approvers",
+    "stats.migrations.0011_open_data_for_editors_and_approvers",
+    "pages.migrations.0006_pages_for_contributors_and_approvers",
+)
+
+
+def restore_roles():
+    """Make the role groups again with all their permissions, as the data migrations did: the
+    browser tests empty the database, and data migrations are not run again."""
+    for migration in ROLE_MIGRATIONS:
+        import_module(migration).grant_roles(Group, Permission)
+
+
 def role_group(name):
-    """The group of a role, made again with all its permissions, the open-data ones included, if
-    a test emptied the database (browser tests do; data migrations are not run again)."""
+    """The group of a role (Editors, Translators, Contributors, Approvers), made again with
+    every role's permissions if a test emptied the database."""
     if not Group.objects.filter(name=name).exists():
-        import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
-        import_module("stats.migrations.0007_open_data_roles").grant_roles(Group, Permission)
+        restore_roles()
     return Group.objects.get(name=name)
 
 

@@ -5,6 +5,10 @@ The `*_VALUES` dicts are typed into the pages' real forms by django-webtest (tes
 as the POST data a browser sends, for tests that post with Django's test client.
 """
 
+# Each translation's "published" box, ticked as the form shows it for published content.
+TRANSLATIONS_PUBLISHED = {"published_en": "on", "published_es": "on"}
+PUBLISHED_TICKED = {"published_en": True, "published_es": True}
+
 ORGANISATION_VALUES = {
     "name_fr": "Organisation internationale du Travail",
     "name_en": "International Labour Organization",
@@ -22,6 +26,7 @@ ORGANISATION_VALUES = {
     "headquarters_city_fr": "Genève",
     "headquarters_country": "CH",
     "is_published": True,
+    **PUBLISHED_TICKED,
 }
 PARTNERSHIP_VALUES = {
     "kind": "consultative_status",
@@ -30,11 +35,13 @@ PARTNERSHIP_VALUES = {
     "benefits_fr": "Assister aux réunions\nSoumettre des déclarations écrites",
     "order": "10",
     "is_published": True,
+    **PUBLISHED_TICKED,
 }
 STATUS_VALUES = {
     "category": "special",
     "granted_year": "1993",
     "privileges_fr": "Inscrire des points à l’ordre du jour",
+    **PUBLISHED_TICKED,
 }
 FIGURE_VALUES = {
     "label_fr": "des victimes de la traite exploitées à des fins sexuelles",
@@ -46,6 +53,7 @@ FIGURE_VALUES = {
     "scope_fr": "Europe",
     "order": "20",
     "is_published": True,
+    **PUBLISHED_TICKED,
 }
 
 
@@ -92,3 +100,8 @@ def status_form(partnership, **fields):
 
 def figure_form(**fields):
     return {**as_posted(FIGURE_VALUES), **fields}
+
+
+# The "Save and publish" button of a live object's form (editing/review_admin.py): without it a
+# change to live content is kept as a draft.
+PUBLISH = {"_publish": "1"}

@@ -10,9 +10,11 @@ from django.core.management.color import no_style
 from django.db import connection
 
 from backups.content import content_models
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure, OpenDataSettings
 from tests.conftest import image_bytes, make_figure, make_organisation, make_partnership
+from tests.pages.conftest import make_page
 
 LONG_AGO = datetime(2019, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
 NEXT_YEAR = datetime(datetime.now().year + 1, 1, 15, 8, 30, tzinfo=UTC)
@@ -137,6 +139,26 @@ def rich_content(db):
         licence_name_en="Open Licence 2.0",
         licence_url="https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
     )
+    # A page whose text links to a body and shows a figure, in the menu, with an old address;
+    # and a draft introduction.
+    # Not "children-exploited": test_backup_restore deletes that one, which a page would protect.
+    figure = KeyFigure.objects.get(kind=KeyFigure.Kind.RATIO)
+    about = make_page(
+        title_fr="À propos",
+        title_en="About",
+        slug_fr="a-propos",
+        slug_en="about-us",
+        summary_fr="Qui nous sommes.",
+        summary_en="Who we are.",
+        body_fr=f'<h2>DEI</h2><p><a href="#" data-organisation="{un.pk}">L’ONU</a> et '
+        f'<span data-figure="{figure.pk}">x</span>.</p>',
+        body_en=f'<p><a href="#" data-organisation="{un.pk}">The UN</a>.</p>',
+        placement=Page.Placement.ABOUT,
+    )
+    about.slug_en = "about"
+    about.save()
+    NavigationItem.objects.create(page=about, order=1)
+    make_page(placement=Page.Placement.HOME, is_published=False, publish_at=NEXT_YEAR)
     for model in content_models():
         model._base_manager.update(created_at=LONG_AGO)
         if any(field.name == "updated_at" for field in model._meta.concrete_fields):

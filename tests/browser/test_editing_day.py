@@ -1,7 +1,9 @@
 """A real editing day, in Chromium: an editor drafts a partnership in French, previews it and
 publishes it; a volunteer translates it into English from "Translations to do"; a visitor reads
-it in English, with the "also available in" notice updated; the editor restores the version
-from before the translation. A screenshot of each admin step (tests/browser/screenshots/)."""
+it in English once the editor publishes the translation (the partnership is live, so the
+change waited as a draft), with the "also available in" notice updated; the editor restores the
+version from before the translation, and publishes it. A screenshot of each admin step
+(tests/browser/screenshots/)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -107,6 +109,14 @@ def test_an_editing_day(browser, team, shoot):
     translator.locator("input[name=_save]").click()
     expect(translator.locator(".messagelist")).to_be_visible()
 
+    # The partnership is live: the translation waits as a draft until the editor publishes it.
+    visitor.goto(f"{site}/en/partners/")
+    expect(visitor.get_by_text(ROLE_EN)).to_have_count(0)
+    editor.goto(change_url)
+    expect(editor.locator(".workflow-status")).to_contain_text(ROLE_EN)
+    editor.locator("button[name=_publish]").click()
+    expect(editor.locator(".messagelist")).to_contain_text("publiées")
+
     # A visitor reads it in English; the French page now says it exists in English too.
     visitor.goto(f"{site}/en/partners/")
     expect(visitor.get_by_text(ROLE_EN)).to_be_visible()
@@ -123,6 +133,10 @@ def test_an_editing_day(browser, team, shoot):
     shoot(editor, "editing-8-editor-restores")
     editor.locator("input[type=submit][name=_save], input[type=submit]").first.click()
     expect(editor.locator(".messagelist")).to_be_visible()
+    # Restoring made a draft of the old version: published in its turn.
+    editor.goto(change_url)
+    editor.locator("button[name=_publish]").click()
+    expect(editor.locator(".messagelist")).to_contain_text("publiées")
     visitor.goto(f"{site}/en/partners/")
     expect(visitor.get_by_text(ROLE_EN)).to_have_count(0)
     expect(visitor.get_by_text(ROLE_FR)).to_be_visible()

@@ -5,14 +5,18 @@ from django.test import Client
 from django.urls import reverse
 
 from editing.roles import EDITORS, TRANSLATORS
-from tests.factories import EditorFactory, TranslatorFactory
+from tests.factories import EditorFactory, StaffFactory, TranslatorFactory, role_group
 
 ROLE_FACTORIES = {EDITORS: EditorFactory, TRANSLATORS: TranslatorFactory}
 
 
 def member_of(django_user_model, group_name, username):
     """Staff named `username` (password "pw") in the group of a role; see tests/factories.py."""
-    return ROLE_FACTORIES[group_name](username=username, password="pw")
+    if group_name in ROLE_FACTORIES:
+        return ROLE_FACTORIES[group_name](username=username, password="pw")
+    user = StaffFactory(username=username, password="pw")
+    user.groups.add(role_group(group_name))
+    return user
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from organisations.models import Organisation
 from partners.models import Partnership
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.editing.conftest import signed_in
 from tests.smoke.client import form_fields
 
@@ -62,10 +62,10 @@ def test_a_stale_inline_row_is_refused_and_the_other_edit_is_never_reverted(
 
     theirs = opened_form(colleague, partnership)  # B changes the role on its own page
     theirs["role_en"] = ["Technical partner"]
-    assert colleague.post(change_url(partnership), theirs).status_code == 302
+    assert colleague.post(change_url(partnership), {**theirs, **PUBLISH}).status_code == 302
 
     mine["summary_en"] = ["The UN agency for the world of work."]  # A changes only the summary
-    response = editor_client.post(change_url(ilo), mine, HTTP_ACCEPT_LANGUAGE="en")
+    response = editor_client.post(change_url(ilo), {**mine, **PUBLISH}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     page = response.content.decode()
     assert "saved this page on" in page
@@ -76,7 +76,7 @@ def test_a_stale_inline_row_is_refused_and_the_other_edit_is_never_reverted(
     again = form_as_shown(response)
     assert again["partnerships-0-role_en"] == ["Technical partner"]
     assert again["summary_en"] == ["The UN agency for the world of work."]
-    assert editor_client.post(change_url(ilo), again).status_code == 302
+    assert editor_client.post(change_url(ilo), {**again, **PUBLISH}).status_code == 302
     partnership.refresh_from_db()
     ilo.refresh_from_db()
     assert partnership.role_en == "Technical partner"
@@ -91,11 +91,11 @@ def test_a_refused_save_shows_their_values_where_i_changed_nothing_and_marks_bot
     theirs["summary_en"] = ["Their summary."]
     theirs["name_en"] = ["ILO, their name"]
     theirs["founded_year"] = ["1920"]
-    assert colleague.post(change_url(ilo), theirs).status_code == 302
+    assert colleague.post(change_url(ilo), {**theirs, **PUBLISH}).status_code == 302
 
     mine["acronym_en"] = ["ILO-mine"]
     mine["name_en"] = ["ILO, my name"]
-    response = editor_client.post(change_url(ilo), mine, HTTP_ACCEPT_LANGUAGE="en")
+    response = editor_client.post(change_url(ilo), {**mine, **PUBLISH}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     form = response.context["adminform"].form
     shown = form_as_shown(response)
@@ -109,7 +109,7 @@ def test_a_refused_save_shows_their_values_where_i_changed_nothing_and_marks_bot
     ]
     assert set(form.errors) == {"name_en", "__all__"}
 
-    assert editor_client.post(change_url(ilo), shown).status_code == 302
+    assert editor_client.post(change_url(ilo), {**shown, **PUBLISH}).status_code == 302
     ilo.refresh_from_db()
     assert (ilo.summary_en, ilo.founded_year) == ("Their summary.", 1920)
     assert (ilo.acronym_en, ilo.name_en) == ("ILO-mine", "ILO, my name")
@@ -119,9 +119,9 @@ def test_the_merged_form_is_explained_in_french_too(editor_client, colleague, il
     mine = opened_form(editor_client, ilo)
     theirs = opened_form(colleague, ilo)
     theirs["name_en"] = ["Theirs"]
-    colleague.post(change_url(ilo), theirs)
+    colleague.post(change_url(ilo), {**theirs, **PUBLISH})
     mine["name_en"] = ["Mine"]
-    response = editor_client.post(change_url(ilo), mine, HTTP_ACCEPT_LANGUAGE="fr")
+    response = editor_client.post(change_url(ilo), {**mine, **PUBLISH}, HTTP_ACCEPT_LANGUAGE="fr")
     form = response.context["adminform"].form
     assert form.errors["name_en"] == [
         "Modifié par vous deux. Sa version : « Theirs ». La vôtre est ci-dessous."

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.editing.conftest import opened_at, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +24,13 @@ def test_the_second_save_is_warned_and_keeps_what_was_typed(
     mine = opened_at(editor_client, ilo)
     theirs = opened_at(colleague, ilo)
 
-    response = colleague.post(url, organisation_form(summary_en="Their summary.", opened_at=theirs))
+    response = colleague.post(
+        url, organisation_form(summary_en="Their summary.", opened_at=theirs, **PUBLISH)
+    )
     assert response.status_code == 302
 
     data = organisation_form(summary_en="My careful summary.", opened_at=mine)
-    response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    response = editor_client.post(url, {**data, **PUBLISH}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     errors = response.context["adminform"].form.non_field_errors()
     assert len(errors) == 1
@@ -41,7 +43,7 @@ def test_the_second_save_is_warned_and_keeps_what_was_typed(
     # Having read the warning, saving again keeps my version, deliberately.
     new_stamp = response.context["adminform"].form["opened_at"].value()
     data["opened_at"] = new_stamp
-    assert editor_client.post(url, data).status_code == 302
+    assert editor_client.post(url, {**data, **PUBLISH}).status_code == 302
     ilo.refresh_from_db()
     assert ilo.summary_en == "My careful summary."
 
@@ -49,4 +51,4 @@ def test_the_second_save_is_warned_and_keeps_what_was_typed(
 def test_a_save_with_no_one_else_editing_goes_through(editor_client, ilo):
     url = reverse("admin:organisations_organisation_change", args=[ilo.pk])
     data = organisation_form(summary_en="Fine.", opened_at=opened_at(editor_client, ilo))
-    assert editor_client.post(url, data).status_code == 302
+    assert editor_client.post(url, {**data, **PUBLISH}).status_code == 302

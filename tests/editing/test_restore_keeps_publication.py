@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from partners.models import Partnership
-from tests.admin.forms import partnership_form
+from tests.admin.forms import PUBLISH, partnership_form
 from tests.conftest import make_organisation
 from tests.editing.test_conflicts_merged import change_url, form_as_shown
 
@@ -45,7 +45,7 @@ def test_restoring_the_first_version_of_a_live_partnership_keeps_it_online(
     assert shown["role_en"] == ["First role"]
     assert shown["is_published"] == ["on"]
 
-    assert editor_client.post(url, shown).status_code == 302
+    assert editor_client.post(url, {**shown, **PUBLISH}).status_code == 302
     live_partnership.refresh_from_db()
     assert live_partnership.role_en == "First role"
     assert live_partnership.is_published
@@ -58,7 +58,7 @@ def test_the_editor_may_ask_to_restore_the_publication_too(editor_client, live_p
     shown = form_as_shown(page)
     assert "is_published" not in shown
 
-    assert editor_client.post(url, shown).status_code == 302
+    assert editor_client.post(url, {**shown, **PUBLISH}).status_code == 302
     live_partnership.refresh_from_db()
     assert live_partnership.role_en == "First role"
     assert not live_partnership.is_published

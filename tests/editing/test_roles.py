@@ -46,8 +46,10 @@ def test_the_data_migration_made_both_groups():
             "consultativestatus",
             "keyfigure",
             "opendatasettings",
+            "page",
         )
-    }
+    } | {"view_navigationitem"}
+    assert {"add_page", "publish_page", "publish_navigationitem"} <= set(editors)
 
 
 def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):
@@ -63,25 +65,19 @@ def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):
 
 
 # The README says Editors choose the open-data licence (CC BY 4.0 until they do), and delete it
-# to bring the default back; stats/migrations/0007_open_data_roles.py gives them view, change
-# and edit_source on it, but not add or delete. Strict: remove each mark once the role allows it.
-OPEN_DATA_ROLE_GAP = pytest.mark.xfail(
-    strict=True, reason="Editors hold no add or delete permission on the open-data settings"
-)
+# to bring the default back (stats/migrations/0011_open_data_for_editors_and_approvers.py).
 LICENCE = {
     "licence_name_fr": "CC BY-SA 4.0",
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 
 
-@OPEN_DATA_ROLE_GAP
 def test_an_editor_chooses_the_open_data_licence_while_none_is_saved(editor_of_the_team):
     response = editor_of_the_team.post(reverse("admin:statistics_opendatasettings_add"), LICENCE)
     assert response.status_code == 302
     assert OpenDataSettings.current().licence_name_fr == "CC BY-SA 4.0"
 
 
-@OPEN_DATA_ROLE_GAP
 def test_an_editor_deletes_the_open_data_licence_to_bring_back_the_default(editor_of_the_team):
     saved = OpenDataSettings.objects.create(**LICENCE)
     url = reverse("admin:statistics_opendatasettings_delete", args=[saved.pk])

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from editing.conflicts import ConflictCheckingForm
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.editing.conftest import opened_at, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def save_in_thread(client, url, data, replies):
     def run():
         try:
-            reply = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+            reply = client.post(url, {**data, **PUBLISH}, HTTP_ACCEPT_LANGUAGE="en")
             replies.append((reply.status_code, data["summary_en"], reply.content.decode()))
         finally:
             connection.close()

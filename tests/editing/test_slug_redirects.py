@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.conftest import make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def ilo():
 def rename(editor_client, obj, **slugs):
     url = reverse("admin:organisations_organisation_change", args=[obj.pk])
     data = organisation_form(**{"slug_fr": obj.slug_fr, "slug_en": obj.slug_en, **slugs})
-    assert editor_client.post(url, data).status_code == 302
+    assert editor_client.post(url, {**data, **PUBLISH}).status_code == 302
     obj.refresh_from_db()
 
 

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedF
 from django.urls import reverse
 
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.conftest import image_bytes, make_organisation
 from tests.editing.test_conflicts_merged import change_url, form_as_shown
 
@@ -44,7 +44,7 @@ def files_in(media_root):
 def upload_logo(client, organisation, name, content, language="en"):
     data = form_as_shown(client.get(change_url(organisation)))
     data["logo"] = SimpleUploadedFile(name, content)
-    return client.post(change_url(organisation), data, HTTP_ACCEPT_LANGUAGE=language)
+    return client.post(change_url(organisation), {**data, **PUBLISH}, HTTP_ACCEPT_LANGUAGE=language)
 
 
 @pytest.fixture
@@ -152,6 +152,6 @@ def test_a_form_as_shown_leaves_no_logo_behind(editor_client, ilo, media_root):
     data = form_as_shown(editor_client.get(change_url(ilo)))
     data["logo"] = SimpleUploadedFile("logo.png", image_bytes())
     data["founded_year"] = ["1066"]  # refused: before 1900
-    response = editor_client.post(change_url(ilo), data)
+    response = editor_client.post(change_url(ilo), {**data, **PUBLISH})
     assert response.status_code == 200
     assert files_in(media_root) == []

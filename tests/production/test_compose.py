@@ -66,7 +66,7 @@ def test_the_web_service_waits_for_a_healthy_database_and_keeps_its_media():
     assert "media:/app/media" in web["volumes"]
     assert web["environment"]["DATABASE_URL"].startswith("postgres://")
     assert "@db:5432/" in web["environment"]["DATABASE_URL"]
-    assert set(COMPOSE["volumes"]) == {"postgres-data", "media"}
+    assert set(COMPOSE["volumes"]) == {"postgres-data", "replica-data", "media"}
 
 
 def test_redis_is_an_option_behind_a_profile():
@@ -78,7 +78,7 @@ def test_the_image_is_slim_unprivileged_and_built_with_its_static_files():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert dockerfile.startswith("# ") and "FROM python:3.11-slim" in dockerfile
     assert "USER app" in dockerfile
-    assert 'pip install ".[redis]"' in dockerfile
+    assert 'pip install ".[redis,s3]"' in dockerfile
     assert "collectstatic --noinput" in dockerfile
     assert "pybabel -q compile" in dockerfile
     assert "/healthz" in dockerfile
@@ -134,3 +134,20 @@ def test_every_published_port_listens_on_the_loopback_interface_only():
     for name, service in SERVICES.items():
         for port in service.get("ports", []):
             assert port.startswith("127.0.0.1:"), (name, port)
+
+
+def test_the_caching_proxy_is_an_option_configured_from_the_repository():
+    proxy = SERVICES["proxy"]
+    assert proxy["profiles"] == ["proxy"]
+    template = "./ops/proxy/default.conf.template"
+    assert f"{template}:/etc/nginx/templates/default.conf.template:ro" in proxy["volumes"]
+    assert (ROOT / template).is_file()
+    assert proxy["environment"]["PROXY_UPSTREAM_SERVERS"] == "server web:8000;"
+
+
+def test_the_read_replica_is_an_option_copied_from_the_database_service():
+    replica = SERVICES["replica"]
+    assert replica["profiles"] == ["replica"]
+    assert "pg_basebackup -h db" in replica["command"]
+    assert replica["depends_on"]["db"]["condition"] == "service_healthy"
+    assert any("allow-replication.sh" in volume for volume in SERVICES["db"]["volumes"])

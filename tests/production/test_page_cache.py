@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.conftest import make_organisation, make_partnership
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_an_admin_save_reaches_visitors_at_once(editor_client, partner):
         slug_fr=partner.slug_fr,
         slug_en="european-network",
     )
-    assert editor_client.post(url, data).status_code == 302
+    assert editor_client.post(url, {**data, **PUBLISH}).status_code == 302
     response = visitor.get("/en/partners/")
     assert response["X-Cache"] == "miss"
     assert "European children&#39;s network" in response.content.decode()  # Jinja2's escape

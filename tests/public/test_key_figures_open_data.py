@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from stats.models import KeyFigure, OpenDataSettings
+from tests.admin.forms import TRANSLATIONS_PUBLISHED
 from tests.conftest import make_figure, make_organisation
 
 SETTINGS_ADD = "/admin/statistics/opendatasettings/add/"
@@ -140,10 +141,8 @@ def test_a_figure_without_source_is_cited_as_such(client, db):
     assert "Aucune source indiquée." in html
 
 
-# Chosen by a superuser: Editors may change the saved licence but not save the first one
-# (tests/editing/test_roles.py, marked xfail until their role allows it).
 def test_the_licence_chosen_in_the_admin_reaches_the_page_and_the_files(
-    client, administrator_client, ilo_figure
+    client, editor_client, ilo_figure
 ):
     page = client.get("/fr/chiffres-cles/").content.decode()
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in page
@@ -152,9 +151,11 @@ def test_the_licence_chosen_in_the_admin_reaches_the_page_and_the_files(
         "licence_name_en": "Open Licence 2.0 (Etalab)",
         "licence_name_es": "",
         "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        **TRANSLATIONS_PUBLISHED,  # ticked, as the admin's form shows them
     }
-    response = administrator_client.post(SETTINGS_ADD, data, HTTP_ACCEPT_LANGUAGE="fr")
+    response = editor_client.post(SETTINGS_ADD, data, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 302
+    client.logout()
     page = client.get("/fr/chiffres-cles/").content.decode()
     assert 'rel="license">Licence Ouverte 2.0 (Etalab)</a>' in page
     english = json.loads(client.get("/en/key-figures/data.json").content)
@@ -168,17 +169,17 @@ def test_the_licence_chosen_in_the_admin_reaches_the_page_and_the_files(
     assert row["licence_url"] == "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
-def test_there_is_one_licence_and_deleting_it_brings_back_the_default(client, administrator_client):
+def test_there_is_one_licence_and_deleting_it_brings_back_the_default(client, editor_client, db):
     data = {
         "licence_name_fr": "CC BY-SA 4.0",
         "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
     }
-    assert administrator_client.post(SETTINGS_ADD, data).status_code == 302
-    listing = administrator_client.get("/admin/statistics/opendatasettings/").content.decode()
+    assert editor_client.post(SETTINGS_ADD, data).status_code == 302
+    listing = editor_client.get("/admin/statistics/opendatasettings/").content.decode()
     assert SETTINGS_ADD not in listing
-    assert administrator_client.get(SETTINGS_ADD).status_code == 403
+    assert editor_client.get(SETTINGS_ADD).status_code == 403
     assert 'rel="license">CC BY-SA 4.0</a>' in client.get("/fr/chiffres-cles/").content.decode()
     settings = OpenDataSettings.objects.get()
     delete = f"/admin/statistics/opendatasettings/{settings.pk}/delete/"
-    assert administrator_client.post(delete, {"post": "yes"}).status_code == 302
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 302
     assert 'rel="license">CC BY 4.0</a>' in client.get("/fr/chiffres-cles/").content.decode()

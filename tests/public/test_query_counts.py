@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from organisations.models import Organisation
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from sitecache.generation import current_generation
 from stats.models import KeyFigure
@@ -15,6 +16,7 @@ PATHS = [
     "/en/partners/",
     "/en/key-figures/",
     "/en/about/",
+    "/en/pages/page-1/",
     "/en/search/?q=body",
     "/en/organisations/body-1/",
     "/sitemap.xml",
@@ -69,6 +71,31 @@ def add_bodies(start, count):
     )
 
 
+def add_pages(start, count):
+    """`count` published pages in the menu, each linking to every body and figure so far and to
+    page 1: the about page and the introductions among the first ones."""
+    bodies = list(Organisation.objects.values_list("pk", flat=True))
+    figures = list(KeyFigure.objects.values_list("pk", flat=True))
+    links = "".join(f'<a href="#" data-organisation="{pk}">body</a> ' for pk in bodies)
+    links += "".join(f'<span data-figure="{pk}">figure</span> ' for pk in figures)
+    placements = [p for p in Page.Placement if not Page.objects.filter(placement=p).exists()]
+    for n in range(start, start + count):
+        page = Page(
+            title_fr=f"Page {n}",
+            title_en=f"Page {n}",
+            slug_fr=f"page-{n}",
+            slug_en=f"page-{n}",
+            summary_fr="Résumé",
+            summary_en="Summary",
+            body_fr=f'<p>{links}<a href="#" data-page="1">page</a></p>',
+            body_en=f'<p>{links}<a href="#" data-page="1">page</a></p>',
+            placement=placements.pop() if placements and n > 1 else "",
+            is_published=True,
+        )
+        page.save()
+        NavigationItem.objects.create(page=page, order=n)
+
+
 def queries_per_page(client):
     """Queries of a first visit: nothing cached (bulk_create sends no signal to invalidate)."""
     counts = {}
@@ -84,26 +111,33 @@ def queries_per_page(client):
 
 
 @pytest.mark.django_db
-def test_queries_do_not_grow_with_the_number_of_partners(client):
+def test_queries_do_not_grow_with_the_number_of_partners_pages_and_links(client):
     add_bodies(1, 10)
+    add_pages(1, 10)
     with_ten = queries_per_page(client)
     add_bodies(11, 190)
+    add_pages(11, 40)
+    # The pages written before 190 more bodies existed link to ten; these link to all 200.
     assert queries_per_page(client) == with_ten
     # A first visit renders the page: its queries only (the cache generation is in the cache).
+    # The header menu is one query, and a page's text resolves its links and figures in three
+    # (pages, bodies, figures with their sources), whatever their number.
     assert with_ten == {
-        "/en/": 2,  # highlighted figures with their sources; partner bodies
-        "/en/partners/": 2,  # partnerships with their bodies and statuses; data licence
-        "/en/key-figures/": 2,  # figures with their sources; the data's licence
-        "/en/about/": 1,  # the two figures it quotes
-        "/en/search/?q=body": 3,  # not cached: bodies, partnerships, figures
-        "/en/organisations/body-1/": 4,  # the body, its partnerships, figures, sections
-        "/sitemap.xml": 2,  # bodies, then their partnerships (prefetched)
+        "/en/": 2 + 1 + (1 + 3),  # figures; partner bodies; menu; introduction, references
+        "/en/partners/": 1 + 1 + 1 + (1 + 3),  # partnerships; data licence; menu; introduction
+        "/en/key-figures/": 1 + 1 + 1 + (1 + 3),  # figures with sources; licence; menu; intro
+        "/en/about/": 1 + 3 + 1,  # the page; its references; menu
+        "/en/pages/page-1/": 1 + 3 + 1,  # the page; its references; menu
+        "/en/search/?q=body": 4 + 1 + (1 + 3),  # not cached: each content type; menu; intro
+        "/en/organisations/body-1/": 4 + 1,  # the body, partnerships, figures, sections; menu
+        "/sitemap.xml": 2 + 1,  # bodies, then their partnerships (prefetched); pages
     }
 
 
 @pytest.mark.django_db
 def test_a_page_served_from_the_cache_costs_no_query(client):
     add_bodies(1, 10)
+    add_pages(1, 10)
     for path in PATHS:
         client.get(path)
         with CaptureQueriesContext(connection) as queries:

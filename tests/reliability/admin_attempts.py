@@ -52,6 +52,8 @@ def sent(form, leave_out=()):
 
 
 SLUG = re.compile(r"[-a-z0-9_]+")
+# A decimal typed the way the admin's language writes it ("22,50"): a text input, localized.
+LOCALIZED_NUMBER = re.compile(r"(-?\d+)(,\d+)?")
 
 
 def rewritten(value, field):
@@ -60,6 +62,8 @@ def rewritten(value, field):
         return "Zx9-a-long-unguessable-password"
     if kind == "number" and value.lstrip("-").isdigit():
         return str(int(value) + 1)
+    if kind == "text" and (number := LOCALIZED_NUMBER.fullmatch(value)):
+        return f"{int(number[1]) + 1}{number[2] or ''}"
     if kind not in ("text", "textarea") or not value:
         return value
     value = f"{value}-x" if SLUG.fullmatch(value) else f"{value} (réécrit)"

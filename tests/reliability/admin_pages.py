@@ -16,11 +16,14 @@ from reversion.models import Revision, Version
 
 from editing.registry import stored_with_content
 from organisations.models import Organisation
+from pages import models as pages
 from partners.models import ConsultativeStatus, Partnership
 from sitecache.generation import GENERATION_KEY
 from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import FIGURE_VALUES, ORGANISATION_VALUES, PARTNERSHIP_VALUES, STATUS_VALUES
 from tests.conftest import make_figure, make_organisation, make_partnership
+from tests.pages.conftest import make_page
+from tests.pages.test_sanitising import page_form
 from tests.webforms import add_inline_row, fill, fresh, main_form
 
 MODES = ("add", "change")
@@ -112,12 +115,35 @@ def open_data_settings_page(mode):
     return url, lambda form: fill(form, values)
 
 
+# A page as tests/pages/test_sanitising.py posts it, its "published" box ticked.
+PAGE_VALUES = {**page_form(), "is_published": True}
+
+
+def page_page(mode):
+    if mode == "add":
+        return reverse("admin:pages_page_add"), lambda form: fill(form, PAGE_VALUES)
+    page = make_page()
+    return reverse("admin:pages_page_change", args=[page.pk]), lambda form: fill(form, PAGE_VALUES)
+
+
+def menu_item_page(mode):
+    page = make_page()
+    values = {"page": str(page.pk), "order": "1"}
+    if mode == "add":
+        return reverse("admin:pages_navigationitem_add"), lambda form: fill(form, values)
+    item = pages.NavigationItem.objects.create(page=page)
+    url = reverse("admin:pages_navigationitem_change", args=[item.pk])
+    return url, lambda form: fill(form, values)
+
+
 PAGES = {
     Organisation: organisation_page,
     Partnership: partnership_page,
     ConsultativeStatus: status_page,
     KeyFigure: figure_page,
     OpenDataSettings: open_data_settings_page,
+    pages.Page: page_page,
+    pages.NavigationItem: menu_item_page,
 }
 
 

@@ -76,10 +76,13 @@ TRANSLATOR_SITE_WIDE = {
     "password_change",
     "password_change_done",
     "translations_to_do",
+    "translation_export",
+    "translation_import",
     "catch_all",
     *PUBLIC,
 }
-TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare"}
+# "references": the lists a page's editor chooses links and figures from, in any language.
+TRANSLATOR_CONTENT = {"changelist", "change", "history", "compare", "still_correct", "references"}
 # Django's old address of a change page, "<id>/": a bare redirect to it, where the role decides.
 REDIRECTS = {"object"}
 # Screens that change content when an editor sends their form.

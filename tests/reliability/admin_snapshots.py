@@ -5,10 +5,11 @@ from django.contrib.auth.models import Group, User
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from editing.drafts import every_draft_shown
+from editing.old_slugs import OldSlug
 from editing.registry import stored_with_content
 from editing.translation_status import stamp_field
 from multilingual.languages import TRANSLATION_LANGUAGES
-from organisations.models import Organisation
 
 SNAPSHOT_MODELS = [
     *stored_with_content(),
@@ -24,13 +25,17 @@ IGNORED = {"last_login"}
 
 
 def snapshot():
-    return {
-        model: {
-            row["pk"]: row
-            for row in model._base_manager.values("pk", *(f.attname for f in model._meta.fields))
+    # Content as it is proposed: a change to live content is kept as a draft, which counts.
+    with every_draft_shown():
+        return {
+            model: {
+                row["pk"]: row
+                for row in model._base_manager.values(
+                    "pk", *(f.attname for f in model._meta.fields)
+                )
+            }
+            for model in SNAPSHOT_MODELS
         }
-        for model in SNAPSHOT_MODELS
-    }
 
 
 def differences(before, after):
@@ -57,8 +62,13 @@ def translation_columns(model):
     }
 
 
-# When a text is saved: the row's modification time and that language's "last translated".
-TRANSLATION_BOOKKEEPING = {"updated_at", *map(stamp_field, TRANSLATION_LANGUAGES)}
+# When a text is saved: the row's modification time, that language's "last translated" and
+# the source text it translates.
+TRANSLATION_BOOKKEEPING = {
+    "updated_at",
+    "translation_sources",
+    *map(stamp_field, TRANSLATION_LANGUAGES),
+}
 
 
 def beyond_a_translators_role(found, after):
@@ -67,7 +77,7 @@ def beyond_a_translators_role(found, after):
     leaves)."""
     beyond = []
     for model, pk, what in found:
-        if model is Organisation.old_slugs.rel.related_model:
+        if issubclass(model, OldSlug):
             row = after[model].get(pk)
             if row is None or row["language"] in TRANSLATION_LANGUAGES:
                 continue

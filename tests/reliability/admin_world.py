@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.regex_helper import normalize
 from reversion.models import Version
 
+from multilingual.languages import TRANSLATION_LANGUAGES
 from organisations.models import Organisation
 
 
@@ -58,6 +59,8 @@ class World:
             return ContentType.objects.get_for_model(Organisation).pk
         if name == "url":
             return "no-such-screen/"
+        if name == "language":
+            return TRANSLATION_LANGUAGES[0]
         if name in dict(route.fixed):
             return dict(route.fixed)[name]
         raise LookupError(f"{route.id}: say in World.value() what to put in <{name}>")

@@ -6,12 +6,15 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 
+from editing.models import WorkflowSettings
 from editing.roles import TRANSLATORS
 from organisations.models import Organisation
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure, OpenDataSettings
 from tests.conftest import make_figure, make_organisation, make_partnership
 from tests.factories import AdministratorFactory, TranslatorFactory
+from tests.pages.conftest import make_page
 from tests.reliability.admin_pages import open_page
 from tests.reliability.admin_world import World, deleted_with_history, with_two_versions
 from tests.webforms import browser
@@ -103,7 +106,12 @@ def world(hand_made_requests, monkeypatch):
     )
     deleted_with_history(make_figure(key="chiffre-retire", label_fr="chiffre retiré"))
     deleted_with_history(OpenDataSettings(pk=2, licence_name_fr="Ancienne licence"))
+    pages = [make_page(title_en=f"Page {n}", slug_fr=f"page-{n}") for n in range(3)]
+    with_two_versions(pages[0], "title_fr", "Ancien titre")
+    deleted_with_history(make_page(slug_fr="page-retiree", title_fr="Page retirée"))
+    items = [NavigationItem.objects.create(page=page, order=n) for n, page in enumerate(pages)]
     # The newest of each: rows nothing depends on, so that deleting them is not refused.
+    make_page(slug_fr="page-sans-lien")
     make_organisation(name_fr="Organisation sans lien", slug_fr="sans-lien")
     make_partnership(partnerships[1].organisation, order=6, role_fr="Dernier partenariat")
 
@@ -120,7 +128,10 @@ def world(hand_made_requests, monkeypatch):
             ConsultativeStatus: status,
             KeyFigure: figures[0],
             OpenDataSettings: licence,
+            Page: pages[0],
+            NavigationItem: items[0],
             User: administrator,
             Group: Group.objects.get(name=TRANSLATORS),
+            WorkflowSettings: WorkflowSettings.objects.create(pk=1),
         },
     )

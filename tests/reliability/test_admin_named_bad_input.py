@@ -37,6 +37,11 @@ def datetime_of(day, time):
     return {"_0": day, "_1": time}
 
 
+SVG_REFUSED_FR = (
+    "Les logos SVG sont refusés : un fichier SVG peut contenir des scripts qui s’exécuteraient "
+    "dans le navigateur des visiteurs. Exportez le logo en image PNG (avec un fond transparent "
+    "s’il en a un) et envoyez-la à la place."
+)
 NOT_AN_IMAGE = {
     "fr": "Téléversez une image valide. Le fichier que vous avez transféré n’est pas une image ou "
     "bien est corrompu.",
@@ -81,9 +86,9 @@ EXACT_CASES = {
     "text-named-logo-png": (Organisation, "add", "en",
         {"logo": Upload("logo.png", b"Plain text, named logo.png")}, NOT_AN_IMAGE["en"]),
     "svg-with-a-script": (Organisation, "change", "fr", {"logo": Upload("logo.svg", SVG)},
-        NOT_AN_IMAGE["fr"]),
+        SVG_REFUSED_FR),
     "svg-named-logo-png": (Organisation, "add", "fr", {"logo": Upload("logo.png", SVG)},
-        NOT_AN_IMAGE["fr"]),
+        SVG_REFUSED_FR),
     "a-gif": (Organisation, "add", "es", {"logo": Upload("logo.gif", image_bytes("GIF"))},
         "Suba una imagen PNG, JPEG o WebP. No se aceptan otros formatos, incluido SVG."),
     "a-logo-over-2-mb": (Organisation, "change", "fr",

@@ -14,7 +14,7 @@ from organisations.models import Organisation, SlugRedirect
 from partners.models import ConsultativeStatus, Partnership
 from stats.admin import KeyFigureAdmin
 from stats.models import KeyFigure
-from tests.admin.forms import inline_management, organisation_form, partnership_form
+from tests.admin.forms import PUBLISH, inline_management, organisation_form, partnership_form
 from tests.conftest import image_bytes, make_figure, make_organisation, make_partnership
 from tests.reliability.admin_pages import snapshot
 
@@ -83,7 +83,7 @@ def test_a_partnership_change_whose_status_fails_is_undone(staff, media_root, st
     url = reverse("admin:partners_partnership_change", args=[partnership.pk])
     data = with_status(partnership.organisation, role_fr="Membre consultatif")
     before = snapshot(media_root)
-    assert staff.post(url, data).status_code == 500
+    assert staff.post(url, {**data, **PUBLISH}).status_code == 500
     assert snapshot(media_root) == before
     partnership.refresh_from_db()
     assert partnership.role_fr == "Observateur"
@@ -115,7 +115,7 @@ def test_an_organisation_whose_history_fails_keeps_its_name_and_its_old_logo(
     monkeypatch.setattr(Revision, "save", disk_full)
     data = organisation_form(name_fr="BIT", logo=SimpleUploadedFile("new.png", image_bytes()))
     before = snapshot(media_root)
-    assert staff.post(url, data).status_code == 500
+    assert staff.post(url, {**data, **PUBLISH}).status_code == 500
     assert snapshot(media_root) == before
     body.refresh_from_db()
     assert (body.name_fr, body.logo.name) == ("OIT", "logos/old.png")
@@ -128,7 +128,7 @@ def test_a_new_slug_whose_old_address_fails_to_be_kept_is_undone(staff, media_ro
     url = reverse("admin:organisations_organisation_change", args=[body.pk])
     monkeypatch.setattr(SlugRedirect, "remember", disk_full)
     before = snapshot(media_root)
-    assert staff.post(url, organisation_form(slug_fr="bit")).status_code == 500
+    assert staff.post(url, organisation_form(slug_fr="bit", **PUBLISH)).status_code == 500
     assert snapshot(media_root) == before
     body.refresh_from_db()
     assert body.slug_fr == "oit"
@@ -143,7 +143,7 @@ def test_restoring_an_old_version_whose_history_fails_keeps_the_current_one(
     staff.post(add, organisation_form(summary_fr="Première version."))
     body = Organisation.objects.get()
     change = reverse("admin:organisations_organisation_change", args=[body.pk])
-    staff.post(change, organisation_form(summary_fr="Seconde version."))
+    staff.post(change, organisation_form(summary_fr="Seconde version.", **PUBLISH))
     first = Version.objects.get_for_object(body).last()
     url = reverse("admin:organisations_organisation_revision", args=[body.pk, first.pk])
     monkeypatch.setattr(Revision, "save", disk_full)
@@ -151,13 +151,16 @@ def test_restoring_an_old_version_whose_history_fails_keeps_the_current_one(
         summary_fr="Première version.", logo=SimpleUploadedFile("logo.png", image_bytes())
     )
     before = snapshot(media_root)
-    assert staff.post(url, data).status_code == 500
+    assert staff.post(url, {**data, **PUBLISH}).status_code == 500
     assert snapshot(media_root) == before  # the logo sent along is gone too
     body.refresh_from_db()
     assert body.summary_fr == "Seconde version."
 
     monkeypatch.undo()
-    assert staff.post(url, organisation_form(summary_fr="Première version.")).status_code == 302
+    assert (
+        staff.post(url, organisation_form(summary_fr="Première version.", **PUBLISH)).status_code
+        == 302
+    )
     body.refresh_from_db()
     assert body.summary_fr == "Première version."
 

@@ -1,4 +1,4 @@
-"""Load DEI's partners, relationships and key figures, in French, English and Spanish.
+"""Load DEI's partners, relationships, key figures and pages, in French, English and Spanish.
 
 Idempotent: each object is found by its natural key (an organisation by any of its slugs, a
 partnership by organisation and kind, a status by its partnership, a figure by its identifier).
@@ -6,6 +6,7 @@ What exists already is left exactly as staff left it; only what is missing is cr
 """
 
 import json
+import re
 from pathlib import Path
 
 import reversion
@@ -15,10 +16,16 @@ from django.db.models import Q
 from modeltranslation.translator import translator
 
 from organisations.models import Organisation
+from pages.models import NavigationItem, Page
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure
 
 CONTENT_FILE = Path(__file__).resolve().parents[2] / "content.json"
+# The pages' text (home, about, introductions): references inside it name their targets by
+# French slug or identifier (data-page-slug, data-organisation-slug, data-figure-key), turned
+# into the ids the editor stores when loaded.
+PAGES_FILE = Path(__file__).resolve().parents[2] / "pages.json"
+REFERENCE = re.compile(r'data-(page-slug|organisation-slug|figure-key)="([^"]+)"')
 LANGUAGES = ("fr", "en", "es")
 
 
@@ -42,13 +49,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
-        self.created = {"organisations": 0, "partnerships": 0, "statuses": 0, "figures": 0}
+        pages = json.loads(PAGES_FILE.read_text(encoding="utf-8"))["pages"]
+        self.created = {
+            "organisations": 0,
+            "partnerships": 0,
+            "statuses": 0,
+            "figures": 0,
+            "pages": 0,
+        }
         # One revision: the demo content's first version is in each object's history.
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Demo content")
             organisations = self.load_organisations(content["organisations"])
             self.load_partnerships(content["partnerships"], organisations)
             self.load_figures(content["figures"], organisations)
+            self.load_pages(pages)
         summary = ", ".join(f"{count} {name}" for name, count in self.created.items())
         self.stdout.write(f"Demo content: created {summary}; everything else was already there.")
 
@@ -140,3 +155,40 @@ class Command(BaseCommand):
                 ),
                 "figures",
             )
+
+    def load_pages(self, records):
+        """Create the missing pages, then write their references as ids, then the menu."""
+        new = []
+        for record in records:
+            if Page.objects.filter(slug_fr=record["slug"]["fr"]).exists():
+                continue
+            if record["placement"] and Page.objects.filter(placement=record["placement"]).exists():
+                continue
+            values = translations(record, Page)
+            page = Page(placement=record["placement"], is_published=record["is_published"])
+            for name, value in values.items():
+                if not name.startswith("body_"):
+                    setattr(page, name, value)
+            self.save(page, "pages")
+            new.append((page, record, values))
+        for page, _record, values in new:
+            for name, value in values.items():
+                if name.startswith("body_"):
+                    setattr(page, name, REFERENCE.sub(self.reference_id, value))
+            page.full_clean()
+            page.save()
+        for page, record, _values in new:
+            if record["in_navigation"]:
+                order = NavigationItem.objects.count()
+                NavigationItem.objects.get_or_create(page=page, defaults={"order": order})
+
+    def reference_id(self, match):
+        kind, name = match.groups()
+        if kind == "figure-key":
+            target = KeyFigure.objects.filter(key=name).first()
+            return f'data-figure="{target.pk}"' if target else ""
+        if kind == "page-slug":
+            target = Page.objects.filter(slug_fr=name).first()
+            return f'href="#" data-page="{target.pk}"' if target else ""
+        target = Organisation.objects.filter(slug_fr=name).first()
+        return f'href="#" data-organisation="{target.pk}"' if target else ""

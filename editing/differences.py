@@ -1,0 +1,74 @@
+"""Live against proposed: the field-by-field, per-language difference a reviewer reads."""
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from .conflicts import BOOKKEEPING
+from .translation_status import translated_fields
+
+
+def _shown(field, obj):
+    value = field.value_from_object(obj)
+    if field.is_relation and value is not None:
+        value = getattr(obj, field.name)
+    if value in (None, ""):
+        return _("(empty)")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _comparable(value):
+    """What a reader would call the same: no text and an empty text, a browser's line breaks
+    (CRLF) and the stored ones."""
+    if value is None:
+        return ""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def field_changes(live, proposed):
+    """[(label, live text, proposed text)]: each field the draft changes. Translated fields are
+    compared per language column, labelled with their language ("Summary [en]")."""
+    skipped = BOOKKEEPING | set(translated_fields(type(live)))
+    rows = []
+    for field in live._meta.concrete_fields:
+        if field.name in skipped or field.primary_key or not field.editable:
+            continue
+        if _comparable(field.value_from_object(live)) != _comparable(
+            field.value_from_object(proposed)
+        ):
+            label = capfirst(str(field.verbose_name))
+            rows.append((label, _shown(field, live), _shown(field, proposed)))
+    return rows
+
+
+def row_changes(live_rows, proposed_rows):
+    """[(kind, name, [field changes])]: rows the draft adds, removes or changes (inline rows)."""
+    live = {(type(r), str(r.pk)): r for r in live_rows}
+    proposed = {(type(r), str(r.pk)): r for r in proposed_rows}
+    changes = []
+    for key, row in proposed.items():
+        kind = capfirst(str(row._meta.verbose_name))
+        if key not in live:
+            changes.append((kind, str(row), _("added"), []))
+        else:
+            fields = field_changes(live[key], row)
+            if fields:
+                changes.append((kind, str(row), _("changed"), fields))
+    for key, row in live.items():
+        if key not in proposed:
+            changes.append((capfirst(str(row._meta.verbose_name)), str(row), _("removed"), []))
+    return changes
+
+
+def difference(draft, obj):
+    """{"fields": field_changes, "rows": row_changes} between the live `obj` and `draft`."""
+    from .drafts import _tree, deserialize
+
+    proposed = [d.object for d in deserialize(draft.payload)]
+    live = _tree(type(obj)._base_manager.get(pk=obj.pk))
+    main = next((row for row in proposed if type(row) is type(obj)), obj)
+    return {
+        "fields": field_changes(live[0], main),
+        "rows": row_changes(live[1:], [row for row in proposed if row is not main]),
+    }

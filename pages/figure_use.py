@@ -1,0 +1,57 @@
+"""A key figure used by pages cannot change its identifier or leave the site unnoticed: the
+admin lists the pages first, and saves only once the editor confirms. Here, not in stats/,
+which knows nothing of pages (apps depend one way): pages/admin.py registers the key figures'
+admin again with this form."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Page
+
+
+def pages_using(figure):
+    """The pages whose text shows `figure`, by title."""
+    return list(Page.objects.filter(references__figure=figure).distinct().order_by("title"))
+
+
+def confirming_form(base):
+    """`base` (a key figure's admin form) with the confirmation box and its check."""
+
+    class FigureUseForm(base):
+        confirm_pages = forms.BooleanField(
+            label=_("I know the pages that show this figure, save anyway"),
+            required=False,
+        )
+
+        def clean(self):
+            cleaned = super().clean()
+            figure = self.instance
+            if figure.pk is None or cleaned.get("confirm_pages"):
+                return cleaned
+            renamed = "key" in self.changed_data
+            hidden = "is_published" in self.changed_data and not cleaned.get("is_published")
+            pages = pages_using(figure) if renamed or hidden else []
+            if pages:
+                names = ", ".join(f"“{page}”" for page in pages)
+                if hidden:
+                    message = ngettext(
+                        "The page %(pages)s shows this figure: unpublished, it disappears "
+                        "from its text. Tick the confirmation box to save anyway.",
+                        "The pages %(pages)s show this figure: unpublished, it disappears "
+                        "from their text. Tick the confirmation box to save anyway.",
+                        len(pages),
+                    )
+                else:
+                    message = ngettext(
+                        "The page %(pages)s shows this figure; it keeps showing it under its "
+                        "new identifier. Tick the confirmation box to save anyway.",
+                        "The pages %(pages)s show this figure; they keep showing it under its "
+                        "new identifier. Tick the confirmation box to save anyway.",
+                        len(pages),
+                    )
+                raise ValidationError(message % {"pages": names})
+            return cleaned
+
+    return FigureUseForm

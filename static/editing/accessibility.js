@@ -1,0 +1,77 @@
+/*
+ * What the admin's third-party widgets miss for assistive technologies.
+ *
+ * 1. modeltranslation's language tabs as a proper ARIA tab list.
+ *
+ * jQuery UI already gives the list, tabs and panels their roles and handles the arrow keys on
+ * the focused tab; but each tab keeps a link inside it, a focusable control nested in another
+ * (axe: nested-interactive). Once the tabs exist, each link loses its href (jQuery UI finds
+ * panels by aria-controls, and clicks still reach the tab), each tab keeps its visible name
+ * (the language code). The main language switch beside the title gets an accessible name.
+ * 2. Django's autocomplete fields (Select2): the combobox and its text take the name of the
+ * field's label, which Select2 does not link to them.
+ * Loaded as a static file (CSP: script-src 'self'); texts come from data- attributes of its
+ * <script> tag, translated by the template.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var switchLabel = script ? script.dataset.switchLabel : "";
+
+  function fixTabs(root) {
+    root.querySelectorAll(".ui-tabs-nav [role='tab']").forEach(function (tab) {
+      var link = tab.querySelector("a[href]");
+      if (!link) {
+        return;
+      }
+      // jQuery UI reads the link's href and hash properties to know the panel is on this
+      // page (else it would fetch it): they keep their values as properties of this element.
+      var href = link.href;
+      var hash = link.hash;
+      link.removeAttribute("href");
+      Object.defineProperty(link, "href", { value: href });
+      Object.defineProperty(link, "hash", { value: hash });
+      link.setAttribute("tabindex", "-1");
+    });
+    var mainSwitch = root.querySelector("#modeltranslation-main-switch");
+    if (mainSwitch && switchLabel && !mainSwitch.hasAttribute("aria-label")) {
+      mainSwitch.setAttribute("aria-label", switchLabel);
+    }
+  }
+
+  function nameAutocompletes(root) {
+    root.querySelectorAll("select.admin-autocomplete[id]").forEach(function (select) {
+      var label = document.querySelector("label[for='" + select.id + "']");
+      var container = select.nextElementSibling;
+      if (!label || !container) {
+        return;
+      }
+      var name = label.textContent.replace(/\s*:\s*$/, "").trim();
+      container.querySelectorAll("[role='combobox'], [role='textbox']").forEach(function (el) {
+        if (!el.hasAttribute("aria-label")) {
+          el.setAttribute("aria-label", name);
+        }
+      });
+    });
+  }
+
+  function fixAll(root) {
+    fixTabs(root);
+    nameAutocompletes(root);
+  }
+
+  function start() {
+    fixAll(document);
+    // Inline rows added later get their tabs then.
+    new MutationObserver(function () {
+      fixAll(document);
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  // modeltranslation builds its tabs when the document is ready: run after it.
+  if (document.readyState === "complete") {
+    start();
+  } else {
+    window.addEventListener("load", start);
+  }
+})();

@@ -1,0 +1,180 @@
+"""Every admin list and change page, for each role, in French and Spanish at 1024 and 1280 px:
+no serious or critical axe violation, no button over the title, the key columns in view, and
+no English left on the page."""
+
+import re
+
+import pytest
+import reversion
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from reversion.models import Version
+
+from editing.roles import EDITORS, TRANSLATORS
+from organisations.models import Organisation
+from partners.models import ConsultativeStatus, Partnership
+from stats.models import KeyFigure, OpenDataSettings
+from tests.factories import role_group
+
+pytestmark = pytest.mark.browser
+
+axe = Axe()
+# WCAG 2.2 AA included: its target size rule is what the history's radio buttons failed.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+WIDTHS = (1024, 1280)
+ROLES = ("administrator", EDITORS, TRANSLATORS)
+
+# English an untranslated admin string would show: whole words, as staff would notice them.
+ENGLISH = re.compile(
+    r"\b(Save|Delete|History|Preview|Add|Change|Filter|Search|Home|readable|not readable|"
+    r"complete|partial|missing|outdated|draft|scheduled|live|expired|published|Revert|"
+    r"Compare|next|previous|True|False|Unknown|Yes|Recover deleted|Log out|"
+    r"Translations to do|Language|Sort|Select|Go)\b"
+)
+
+
+def user_in(django_user_model, role):
+    """A signed-in member of staff: the superuser, or a member of the role's group."""
+    if role == "administrator":
+        return django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
+    user = django_user_model.objects.create_user(role.lower(), f"{role}@example.org", "pw")
+    user.groups.add(role_group(role))
+    return user
+
+
+def sign_in(page, base_url, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+    )
+
+
+def admin_pages():
+    """(name, path, kind): the index, every list and change page, a history and a compare."""
+    pages = [("index", reverse("admin:index"), "other")]
+    pages.append(("translations", reverse("translations_to_do"), "other"))
+    for model in (Organisation, Partnership, ConsultativeStatus, KeyFigure, OpenDataSettings):
+        opts = model._meta
+        prefix = f"admin:{opts.app_label}_{opts.model_name}"
+        pages.append((f"{opts.model_name}-list", reverse(f"{prefix}_changelist"), "list"))
+        obj = model.objects.order_by("pk").first()
+        if obj is not None:
+            change = reverse(f"{prefix}_change", args=[obj.pk])
+            pages.append((f"{opts.model_name}-change", change, "change"))
+    organisation = Organisation.objects.order_by("pk").first()
+    history = reverse("admin:organisations_organisation_history", args=[organisation.pk])
+    pages.append(("organisation-history", history, "other"))
+    older, newer = Version.objects.get_for_object(organisation).order_by("pk")[:2]
+    compare = reverse("admin:organisations_organisation_compare", args=[organisation.pk])
+    pages.append(
+        (
+            "organisation-compare",
+            f"{compare}?version_id1={older.pk}&version_id2={newer.pk}",
+            "other",
+        )
+    )
+    return pages
+
+
+def two_versions_of_the_first_organisation(user):
+    """A history to list and compare: two saves, the second changing the English name."""
+    organisation = Organisation.objects.order_by("pk").first()
+    for name in ("Before", "After"):
+        with reversion.create_revision():
+            organisation.name_en = f"{organisation.name_en} ({name})"
+            organisation.save()
+            reversion.set_user(user)
+
+
+def serious_violations(page, csp_refusals):
+    before = len(csp_refusals)
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    del csp_refusals[before:]  # axe's own inline styles, not the page's
+    return [
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def overlaps(page, first, second):
+    """True when any element matching `first` overlaps any matching `second`."""
+    return page.evaluate(
+        """([first, second]) => {
+            const boxes = (s) => [...document.querySelectorAll(s)]
+                .filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect());
+            return boxes(first).some((a) => boxes(second).some((b) =>
+                a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+        }""",
+        [first, second],
+    )
+
+
+def columns_out_of_view(page):
+    """Header cells of the key columns one must scroll sideways to see: beyond the window, or
+    beyond the list's own scrolling box."""
+    return page.evaluate(
+        """() => {
+            const box = document.querySelector('#changelist .results');
+            const right = Math.min(window.innerWidth,
+                box ? box.getBoundingClientRect().right : window.innerWidth);
+            return [...document.querySelectorAll(
+                '#result_list th.column-_reorder_, #result_list th.column-publication_column,'
+                + ' #result_list th.column-translation_en, #result_list th.column-translation_es')]
+            .filter((th) => th.getBoundingClientRect().right > right + 1)
+            .map((th) => th.className);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("role", ROLES)
+def test_every_admin_page_fits_and_passes_axe(
+    page, demo_site, django_user_model, shoot, csp_refusals, role, language
+):
+    user = user_in(django_user_model, role)
+    two_versions_of_the_first_organisation(user)
+    sign_in(page, demo_site, user)
+    page.set_extra_http_headers({"Accept-Language": language})
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path, kind in admin_pages():
+            response = page.goto(demo_site + path)
+            where = f"{name} ({role}, {language}, {width} px)"
+            assert response.status == 200, where
+            page.wait_for_load_state("load")
+            shoot(page, f"admin-{name}-{role.lower()}-{language}-{width}")
+            problems += [f"{where}: {v}" for v in serious_violations(page, csp_refusals)]
+            if kind == "change" and overlaps(page, ".object-tools", "#content h1, #content h2"):
+                problems.append(f"{where}: a button covers the title")
+            if kind == "list" and width >= 1280:
+                problems += [f"{where}: {c} out of view" for c in columns_out_of_view(page)]
+            english = set(ENGLISH.findall(page.locator("#container").inner_text()))
+            if english:
+                problems.append(f"{where}: English on the page: {sorted(english)}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_language_tabs_are_a_tab_list_operated_by_keyboard(page, demo_site, django_user_model):
+    sign_in(page, demo_site, user_in(django_user_model, EDITORS))
+    page.set_extra_http_headers({"Accept-Language": "fr"})
+    organisation = Organisation.objects.order_by("pk").first()
+    page.goto(
+        demo_site + reverse("admin:organisations_organisation_change", args=[organisation.pk])
+    )
+    tablist = page.get_by_role("tablist").first
+    french = tablist.get_by_role("tab", name="fr")
+    assert french.get_attribute("aria-selected") == "true"
+    # No link inside a tab takes the focus: the tab itself does.
+    assert tablist.locator("a[href]").count() == 0
+    french.focus()
+    page.keyboard.press("ArrowRight")
+    english = tablist.get_by_role("tab", name="en")
+    page.wait_for_function("() => document.querySelector('#id_name_en').offsetParent !== null")
+    assert english.get_attribute("aria-selected") == "true"
+    assert page.locator("#id_name_fr").is_hidden()

@@ -1,0 +1,230 @@
+"""Importing a translated file: read it, check every entry as the admin would, show what will
+change, then apply it in one transaction, recorded in the history by the person importing.
+
+`plan_import` changes nothing: it returns the changes and the problems, each named. `apply`
+writes the changes only when there is no problem, or when the person chose to skip the entries
+with a problem (they are listed). Entries whose source text changed since the export are
+problems: the translation was made from another text. Entries a tool still marks as needing
+review, and empty ones, are left as they are.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from editing.roles import may
+from editing.translation_status import record_sources, stale_fields
+from multilingual.languages import LANGUAGE_NAMES, TRANSLATION_LANGUAGES
+
+from . import files, richtext
+from .units import make_unit, parse_key, text_of
+
+
+class ImportRefused(ValueError):
+    """The whole file is refused (unreadable, wrong language, or problems not skipped)."""
+
+
+@dataclass
+class Change:
+    """One field of one object to write: `before` and `after` as stored (HTML for rich text);
+    `confirm` when the translation stays and is only marked as checked against the new source
+    text."""
+
+    obj: object
+    field: str
+    label: str
+    before: str
+    after: str
+    confirm: bool = False
+
+
+@dataclass
+class Problem:
+    """An entry that cannot be applied, and why."""
+
+    key: str
+    label: str
+    message: str
+
+
+@dataclass
+class Plan:
+    language: str
+    changes: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    left_for_review: int = 0
+
+    @property
+    def language_name(self):
+        return LANGUAGE_NAMES[self.language]
+
+
+def describe(obj, field_name):
+    """ "organisation “Council of Europe”, name": how an entry is named to people."""
+    field_label = obj._meta.get_field(field_name).verbose_name
+    return f"{obj._meta.verbose_name} “{obj}”, {field_label}"
+
+
+def read_file(data, filename=""):
+    """The TranslatedFile in `data`, refused (ImportRefused) when unreadable or not in a
+    language translators may import (the source language is never imported)."""
+    try:
+        translated = files.read(data, filename)
+    except files.FileError as error:
+        raise ImportRefused(str(error)) from error
+    if translated.language not in TRANSLATION_LANGUAGES:
+        raise ImportRefused(
+            _("This file is in “%(language)s”: only %(allowed)s translations can be imported.")
+            % {
+                "language": translated.language,
+                "allowed": ", ".join(str(LANGUAGE_NAMES[code]) for code in TRANSLATION_LANGUAGES),
+            }
+        )
+    return translated
+
+
+def plan_import(data, user, filename=""):
+    """The Plan for the file in `data`, imported by `user`. Nothing is written."""
+    translated = read_file(data, filename)
+    language = translated.language
+    plan = Plan(language)
+    objects, seen = {}, set()
+    for entry in translated.entries:
+        found = parse_key(entry.key)
+        if found is None:
+            plan.problems.append(Problem(entry.key, entry.key, _("No such text on the site.")))
+            continue
+        model, pk, field_name = found
+        if not may(user, "change", model):
+            plan.problems.append(
+                Problem(entry.key, entry.key, _("You may not change this kind of content."))
+            )
+            continue
+        obj = objects.get((model, pk))
+        if obj is None:
+            obj = model._default_manager.filter(pk=pk).first()
+            if obj is None:
+                plan.problems.append(Problem(entry.key, entry.key, _("This object was deleted.")))
+                continue
+            objects[(model, pk)] = obj
+        label = describe(obj, field_name)
+        if entry.key in seen:
+            plan.problems.append(Problem(entry.key, label, _("The file has this entry twice.")))
+            continue
+        seen.add(entry.key)
+        if not entry.target.strip():
+            continue
+        if entry.needs_review:
+            plan.left_for_review += 1
+            continue
+        unit = make_unit(obj, field_name, language)
+        source = _as_written(entry, entry.source, unit.rich)
+        if source != unit.source:
+            plan.problems.append(
+                Problem(
+                    entry.key,
+                    label,
+                    _(
+                        "The source text changed since this file was made; translate it again "
+                        "from a new export. Now: “%(now)s”."
+                    )
+                    % {"now": unit.source},
+                )
+            )
+            continue
+        target = _as_written(entry, entry.target, unit.rich)
+        if target is None:
+            plan.problems.append(
+                Problem(entry.key, label, _("This text takes no markup or placeholders."))
+            )
+            continue
+        try:
+            after = richtext.from_placeholders(target, unit.tags) if unit.rich else target
+        except richtext.PlaceholderError as error:
+            plan.problems.append(Problem(entry.key, label, str(error)))
+            continue
+        before = text_of(obj, field_name, language)
+        outdated = field_name in {name for name, _then, _now in stale_fields(obj, language)}
+        if after != before:
+            plan.changes.append(Change(obj, field_name, label, before, after))
+        elif outdated:
+            plan.changes.append(Change(obj, field_name, label, before, after, confirm=True))
+    _validate(plan)
+    return plan
+
+
+def _as_written(entry, text, rich):
+    """`text` of `entry` in the form units use: placeholder text for rich text; for plain text,
+    the text itself (None when an XLIFF entry holds inline elements there)."""
+    if rich or not entry.markup:
+        return text
+    if "<" in text:
+        return None
+    return richtext.unescape_text(text)
+
+
+def _validate(plan):
+    """Check each changed object as the admin's save would (lengths, slugs unique per
+    language, the model's own rules); an error becomes a problem of its entries."""
+    by_object = defaultdict(list)
+    for change in plan.changes:
+        by_object[id(change.obj)].append(change)
+    valid = []
+    for changes in by_object.values():
+        obj = changes[0].obj
+        columns = {}
+        for change in changes:
+            column = build_localized_fieldname(change.field, plan.language)
+            setattr(obj, column, change.after)
+            columns[column] = change
+        others = [f.name for f in obj._meta.fields if f.name not in columns]
+        try:
+            obj.full_clean(exclude=others)
+        except ValidationError as error:
+            messages = error.message_dict
+            for column, change in columns.items():
+                said = messages.get(column) or messages.get("__all__")
+                if said:
+                    plan.problems.append(Problem("", change.label, " ".join(said)))
+                else:
+                    valid.append(change)
+            # The object is read again when applied: forget what was set on it.
+            obj.refresh_from_db()
+            continue
+        valid.extend(changes)
+    plan.changes = valid
+
+
+def apply(plan, user, comment="", skip_problems=False):
+    """Write `plan`'s changes in one transaction, one version per object in one revision
+    authored by `user`. Refused (ImportRefused) if the plan has problems and `skip_problems`
+    is false, or if the database refuses a change (then nothing is written)."""
+    if plan.problems and not skip_problems:
+        raise ImportRefused(_("Nothing was imported: the file has entries with problems."))
+    by_object = defaultdict(list)
+    for change in plan.changes:
+        by_object[id(change.obj)].append(change)
+    try:
+        with transaction.atomic(), reversion.create_revision():
+            for changes in by_object.values():
+                obj = changes[0].obj
+                for change in changes:
+                    setattr(
+                        obj, build_localized_fieldname(change.field, plan.language), change.after
+                    )
+                confirmed = [change.field for change in changes if change.confirm]
+                if confirmed:
+                    record_sources(obj, plan.language, confirmed)
+                obj.save()
+            reversion.set_user(user)
+            reversion.set_comment(comment or _("Imported from a translation file."))
+    except IntegrityError as error:
+        raise ImportRefused(
+            _("Nothing was imported: the database refused a change (%(error)s).") % {"error": error}
+        ) from error
+    return len(plan.changes)
