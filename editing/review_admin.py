@@ -138,8 +138,9 @@ class ReviewMixin:
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        # What changed, as the history words it: the revision that publishes it says the same.
-        request.draft_comment = entry.get_change_message() if entry else ""
+        # What changed, as the history words it: the revision that publishes it keeps the same
+        # structured message (editing/change_messages.py), read in each viewer's language.
+        request.draft_comment = entry.change_message if entry else ""
         return entry
 
     def save_related(self, request, form, formsets, change):

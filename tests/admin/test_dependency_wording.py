@@ -7,7 +7,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.editing.conftest import opened_at
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def ilo(editor_client):
         is_published="",
         opened_at=opened_at(editor_client, ilo),
     )
-    assert editor_client.post(change, data).status_code == 302
+    assert editor_client.post(change, {**data, **PUBLISH}).status_code == 302
     return ilo
 
 

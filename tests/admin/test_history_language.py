@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from organisations.models import Organisation
-from tests.admin.forms import organisation_form
+from tests.admin.forms import PUBLISH, organisation_form
 from tests.editing.conftest import opened_at
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,8 @@ def ilo_changed_by_a_spanish_speaker(editor):
         name_en="International Labour Organisation (ILO)",
         opened_at=opened_at(spanish, ilo),
     )
-    assert spanish.post(change, data).status_code == 302
+    # An Editor's "Save and publish": the change is live at once, and in the history.
+    assert spanish.post(change, {**data, **PUBLISH}).status_code == 302
     return ilo
 
 
@@ -62,6 +63,6 @@ def test_a_restore_reads_in_the_viewers_language(editor, ilo_changed_by_a_spanis
     older = Version.objects.get_for_object(ilo).order_by("pk").first()
     url = reverse("admin:organisations_organisation_revision", args=[ilo.pk, older.pk])
     spanish = client_in(editor, "es")
-    assert spanish.post(url, organisation_form()).status_code == 302
+    assert spanish.post(url, {**organisation_form(), **PUBLISH}).status_code == 302
     assert "Revertido" not in history(client_in(editor, "en"), ilo)
     assert "Reverted to previous version, saved on" in history(client_in(editor, "en"), ilo)

@@ -18,6 +18,7 @@ def test_a_comma_is_the_decimal_mark_in_french_and_spanish(editor_client, langua
     url = reverse("admin:statistics_keyfigure_change", args=[figure.pk])
     data = form_as_shown(editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language))
     data["value"] = ["22,5"]
+    data["_publish"] = ["1"]  # "Save and publish": the figure is live
     response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 302
     figure.refresh_from_db()

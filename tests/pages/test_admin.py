@@ -2,12 +2,15 @@
 choose from, the roles (translators write English and Spanish only), history, the header menu,
 and a key figure's pages listed before it is renamed or unpublished."""
 
+import json
 import re
 
 from django.urls import reverse
 
+from editing import drafts
 from pages.models import NavigationItem, Page
 from tests.conftest import make_figure, make_organisation
+from tests.editing.review import workflow_url
 from tests.pages.conftest import make_page
 from tests.pages.test_sanitising import page_form
 
@@ -59,7 +62,7 @@ def test_visitors_cannot_read_the_reference_lists(client, db):
     assert response.status_code == 302
 
 
-def test_a_translator_writes_english_and_spanish_but_not_the_french(translator):
+def test_a_translator_writes_english_and_spanish_but_not_the_french(translator, editor_of_the_team):
     page = make_page(title_fr="Titre", slug_fr="titre", body_fr="<p>Français</p>")
     url = reverse("admin:pages_page_change", args=[page.pk])
     form = translator.get(url)
@@ -78,12 +81,29 @@ def test_a_translator_writes_english_and_spanish_but_not_the_french(translator):
         "body_fr": "<p>Piraté</p>",
         "is_published": "",
         "opened_at": form.context["adminform"].form.initial["opened_at"],
+        "_submit": "1",
+        "workflow_message": "English and Spanish translations.",
     }
     response = translator.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
+    # The page is live: the translations wait in a draft, submitted for review, without the
+    # French and the publication the POST tried to change.
+    page.refresh_from_db()
+    assert (page.body_en, page.body_es) == (None, None)
+    draft = drafts.draft_of(page)
+    fields = json.loads(draft.payload)[0]["fields"]
+    assert (fields["title_fr"], fields["body_fr"], fields["is_published"]) == (
+        "Titre",
+        "<p>Français</p>",
+        True,
+    )
+    assert (fields["body_en"], fields["body_es"]) == ("<p>English</p>", "<p>Español</p>")
+    # An Editor approves them: now they are live, the French as it was.
+    assert editor_of_the_team.post(workflow_url(page), {"action": "approve"}).status_code == 302
     page.refresh_from_db()
     assert (page.title_fr, page.body_fr, page.is_published) == ("Titre", "<p>Français</p>", True)
     assert (page.body_en, page.body_es) == ("<p>English</p>", "<p>Español</p>")
+    assert drafts.draft_of(page) is None
 
 
 def test_an_editor_creates_and_publishes_a_page_with_history(editor_of_the_team):
@@ -132,12 +152,15 @@ def figure_form(figure, **fields):
 def test_unpublishing_a_figure_lists_the_pages_that_show_it_first(admin_client, db):
     figure = figure_in_a_page()
     url = reverse("admin:statistics_keyfigure_change", args=[figure.pk])
-    response = admin_client.post(url, figure_form(figure, is_published=""))
+    # "Save and publish": unpublishing the live figure at once, not in a draft.
+    response = admin_client.post(url, figure_form(figure, is_published="", _publish="1"))
     assert response.status_code == 200
     assert "« À propos »" in response.content.decode() or "“À propos”" in response.content.decode()
     figure.refresh_from_db()
     assert figure.is_published
-    response = admin_client.post(url, figure_form(figure, is_published="", confirm_pages="on"))
+    response = admin_client.post(
+        url, figure_form(figure, is_published="", confirm_pages="on", _publish="1")
+    )
     assert response.status_code == 302
     figure.refresh_from_db()
     assert not figure.is_published

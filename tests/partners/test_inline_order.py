@@ -37,6 +37,7 @@ def add_inline_partnership(client, organisation, kind):
             "partnerships-0-order": "0",
             "partnerships-0-is_published": "on",
         },
+        _publish="1",  # "Save and publish": the organisation is live
     )
     url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
     assert client.post(url, data).status_code == 302

@@ -19,7 +19,8 @@ def project_with_dotenv(tmp_path):
 
 def import_settings(project, **environment):
     env = {k: v for k, v in os.environ.items() if k not in {"ENV_FILE", "DEBUG", "SECRET_KEY"}}
-    env.update(environment, PYTHONPATH=str(project))
+    # The copy's settings first; the apps the settings name (pages) from the project itself.
+    env.update(environment, PYTHONPATH=os.pathsep.join([str(project), str(ROOT)]))
     return subprocess.run(
         [sys.executable, "-c", READ_DEBUG], cwd=project, env=env, capture_output=True, text=True
     )
