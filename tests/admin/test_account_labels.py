@@ -9,6 +9,8 @@ from tests.editing.conftest import member_of
 
 pytestmark = pytest.mark.django_db
 
+# Users and groups are the superuser's to manage: Editors may not open them.
+
 
 @pytest.fixture
 def editors(django_user_model):

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
+# Users and groups are the superuser's to manage: Editors may not open them.
+
 
 @pytest.mark.parametrize(("language", "yes"), [("fr", "Oui"), ("es", "Sí"), ("en", "Yes")])
 def test_the_staff_column_of_the_user_list_says_yes_in_the_viewers_language(
