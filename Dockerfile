@@ -17,7 +17,7 @@ COPY . .
 # Catalogues compiled and static files collected, hashed and compressed, at build time; the
 # key exists for this step only and the image keeps none.
 RUN pybabel -q compile --domain django --directory locale \
-    && SECRET_KEY=build-step-only python manage.py collectstatic --noinput \
+    && SECRET_KEY=build-step-only SITE_URL=http://build.invalid python manage.py collectstatic --noinput \
     && mkdir -p /app/media /app/cache && chown app:app /app/media /app/cache
 
 USER app

@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Tests run the production settings; they need a key, and plain http on the test server.
-TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} SECURE_SSL_REDIRECT=false \
+	SITE_URL=$${SITE_URL:-http://testserver}
 
 .PHONY: run test smoke scale-test bench soak lint format messages compilemessages install
 

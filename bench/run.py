@@ -29,6 +29,7 @@ def configure_environment(workdir):
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "ENV_FILE": "/dev/null",
             "DEBUG": "false",
+            "SITE_URL": os.environ.get("SITE_URL") or "http://127.0.0.1:8000",
             "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(40),
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "SECURE_SSL_REDIRECT": "false",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
 
+from config.site_url import absolute_url
 from multilingual import jinja as multilingual_helpers
 from organisations import jinja as organisation_helpers
 from pages import jinja as page_helpers
@@ -33,7 +34,7 @@ def environment(**options):
     options["keep_trailing_newline"] = True
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=False)
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static, absolute_url=absolute_url)
     for helpers in HELPERS:
         env.filters.update(helpers.FILTERS)
         env.globals.update(helpers.GLOBALS)

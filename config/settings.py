@@ -53,6 +53,24 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key"
 
+# The one origin of every absolute address the site publishes (canonical, hreflang, x-default,
+# sitemap, robots.txt, JSON-LD): never the request's Host header, which a visitor chooses and a
+# cached page would then hand to everyone. Scheme and host, no path: https://www.example.org
+SITE_URL = env.str("SITE_URL", default="").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. Set the SITE_URL environment variable to the public origin of "
+            "the site (scheme and host, e.g. https://www.example.org), or set DEBUG=true for "
+            "local development."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
+if not SITE_URL.startswith(("http://", "https://")) or "/" in SITE_URL.split("://", 1)[1]:
+    raise ImproperlyConfigured(f"SITE_URL={SITE_URL!r} must be a scheme and host only.")
+
+# django.contrib.redirects keeps its redirects per site: this site is the one.
+SITE_ID = 1
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -66,6 +84,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff's redirects from the old site's addresses (multilingual/redirects.py); they need sites.
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django.contrib.postgres",
     "multilingual",
     "editing",
@@ -95,6 +116,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Old, short and misspelt addresses: a permanent redirect to their page, not a 404.
+    "multilingual.redirects.AddressRedirectMiddleware",
+    # `/` remembers the language of the last page read (Django's language cookie).
+    "multilingual.language_cookie.RememberLanguageMiddleware",
     # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
     "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,8 +192,7 @@ TEMPLATES = [
 EMAIL_CONFIG = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
-# The admin's address in emails ("https://dci.example.org"); empty: links relative to the site.
-SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+# Links in emails start with SITE_URL (above).
 
 # SQLite at an absolute path by default: a relative sqlite:///db.sqlite3 would follow the
 # working directory. An empty DATABASE_URL counts as unset.
@@ -250,6 +274,10 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor last read is remembered for a year (multilingual/language_cookie.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

@@ -188,7 +188,25 @@ class EditorialForm(UploadWritingForm, ConflictCheckingForm):
     show an error (editing/uploads.py)."""
 
 
-class EditorialAdmin(ReviewMixin, ZonedDateTimesMixin, RoleRestrictedMixin, CompareVersionAdmin):
+class SafeAutocompleteMixin:
+    """Our autocomplete widget on every autocomplete field: a refused form with a nonsense id is
+    shown again with "Select a valid choice", not a server error (editing/widgets.py)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class EditorialAdmin(
+    SafeAutocompleteMixin,
+    ReviewMixin,
+    ZonedDateTimesMixin,
+    RoleRestrictedMixin,
+    CompareVersionAdmin,
+):
     """Base of every content admin: put it first, before modeltranslation's admin."""
 
     form = EditorialForm
@@ -230,14 +248,6 @@ class EditorialAdmin(ReviewMixin, ZonedDateTimesMixin, RoleRestrictedMixin, Comp
 
     def get_queryset(self, request):
         return locked_when_saving(request, super().get_queryset(request))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Our autocomplete widget: a refused form with a nonsense id is shown again, not a 500.
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # A save that fails after writing a new logo takes the file away with it: the rollback
     # leaves no row pointing to it. The revision, saved last, is inside these views, as in the

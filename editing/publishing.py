@@ -21,6 +21,17 @@ def live(relation="", now=None):
     )
 
 
+def is_live(obj, now=None):
+    """Whether `obj` (publishable content, or None) is live now: the rule of `live()`, read from
+    an object already loaded, so that a related body (a parent, a figure's source) is checked
+    without a query."""
+    if obj is None or not obj.is_published:
+        return False
+    now = now or timezone.now()
+    started = obj.publish_at is None or obj.publish_at <= now
+    return started and (obj.expire_at is None or obj.expire_at > now)
+
+
 class PublishableQuerySet(TranslationQuerySet):
     """What visitors may see, and (inherited) the translation rule's queries."""
 

@@ -8,7 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import PublishableContent
 from editing.old_slugs import OldSlug, old_slug_model, previous_slugs
-from editing.publishing import PublishableQuerySet
+from editing.publishing import PublishableQuerySet, is_live
 from multilingual.languages import LANGUAGE_CODES
 
 from .countries import country_choices, country_name
@@ -199,6 +199,12 @@ class Organisation(PublishableContent):
                 .first()
             )
         return seen
+
+    @property
+    def public_parent(self):
+        """The parent body if visitors may see it; a draft, scheduled or expired one is None, so
+        that no page names it, links to it or puts it in JSON-LD."""
+        return self.parent if is_live(self.parent) else None
 
     def get_absolute_url(self):
         # `slug` reads the active language's slug, or the French one where it has none.

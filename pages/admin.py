@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from editing.admin import EditorialAdmin, SortableEditorialMixin
+from editing.admin import EditorialAdmin, SafeAutocompleteMixin, SortableEditorialMixin
 from organisations.admin import translated
 from organisations.models import Organisation
 from stats.admin import KeyFigureAdmin
@@ -67,7 +67,9 @@ class PageAdmin(EditorialAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(NavigationItem)
-class NavigationItemAdmin(SortableEditorialMixin, SortableAdminMixin, admin.ModelAdmin):
+class NavigationItemAdmin(
+    SafeAutocompleteMixin, SortableEditorialMixin, SortableAdminMixin, admin.ModelAdmin
+):
     list_display = ("page", "order")
     autocomplete_fields = ("page",)
     # The position may be typed too; dragging the rows is quicker. (A fieldset: adminsortable2

@@ -5,7 +5,7 @@
 - `navigation_pages()`: the header menu's pages, in the order staff chose, live ones only.
 """
 
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -40,8 +40,9 @@ def navigation_pages(context):
             (item.page, item.page.get_absolute_url())
             for item in items.filter(page__in=Page.objects.visible_to(request))
         ]
-    except (OperationalError, InterfaceError):
-        # The 503 page, shown when the database does not answer, keeps its header: no menu.
+    except DatabaseError:
+        # The 503 page, shown when the database does not answer or a query was cancelled (the
+        # request's transaction then refuses every query), keeps its header: no menu.
         return []
 
 

@@ -101,6 +101,8 @@ class Page(PublishableContent):
         ]
 
     translation_core_fields = ("title", "summary", "body")
+    # Translators' files carry the body's markup as placeholders (translation_files/richtext.py).
+    rich_text_fields = ("body",)
     has_own_page = True
     # The summary is what search results show; the body's HTML would show its tags.
     search_fields = ("title", "summary")

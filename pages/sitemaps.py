@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from config.site_url import site_scheme_and_domain
 from editing.publishing import live
 from editing.registry import page_models
 from multilingual.availability import SOURCE_LANGUAGE, available_languages
@@ -16,6 +17,13 @@ class MultilingualSitemap(Sitemap):
 
     i18n = True
     alternates = True
+
+    # Addresses on the configured origin, not the requesting host (config/site_url.py).
+    def get_protocol(self, protocol=None):
+        return site_scheme_and_domain()[0]
+
+    def get_domain(self, site=None):
+        return site_scheme_and_domain()[1]
 
     def get_urls(self, *args, **kwargs):
         # Django's own x-default strips the language prefix, but every URL here has one:
@@ -34,7 +42,7 @@ class StaticPagesSitemap(MultilingualSitemap):
     """The pages made by the site's code (their introductions are pages staff write)."""
 
     def items(self):
-        return ["pages:home", "partners:list", "statistics:list"]
+        return ["pages:home", "partners:list", "statistics:list", "organisations:list"]
 
     def location(self, item):
         return reverse(item)

@@ -3,11 +3,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from config.site_url import absolute_url
 from editing.old_slugs import find_by_slug
 from editing.preview import is_preview, with_preview
 from editing.publishing import live
 from multilingual.alternates import language_context
 from multilingual.availability import available_languages
+from multilingual.collation import sorted_by_shown_name
 from organisations.models import Organisation
 from organisations.views import find_organisation
 from sitecache.decorators import cached_for_visitors
@@ -29,7 +31,9 @@ def home(request):
         "pages/home.html",
         {
             "figures": list(figures[:HOME_FIGURES]),
-            "partners": list(partners),
+            # By the name as the visitor reads it (multilingual/collation.py), not by a column
+            # that is empty where a name is not translated.
+            "partners": sorted_by_shown_name(partners, name=lambda body: body.name),
             **language_context(request),
         },
     )
@@ -73,6 +77,20 @@ def show_page(request, page):
     )
 
 
+@cached_for_visitors
+def organisation_list(request):
+    """Every published organisation, by its name as shown in the visitor's language (one query)."""
+    organisations = Organisation.objects.visible_to(request)
+    return render(
+        request,
+        "pages/organisation_list.html",
+        {
+            "organisations": sorted_by_shown_name(organisations, name=lambda body: body.name),
+            **language_context(request),
+        },
+    )
+
+
 def page_languages(organisation, partnerships):
     """An organisation's page exists in a language when the body and each relationship do."""
     statuses = [p.consultative_status for p in partnerships if hasattr(p, "consultative_status")]
@@ -93,7 +111,9 @@ def organisation_detail(request, slug):
         organisation.partnerships.visible_to(request).select_related("consultative_status")
     )
     figures = list(organisation.figures.visible_to(request).select_related("source_organisation"))
-    sections = list(organisation.children.visible_to(request))
+    sections = sorted_by_shown_name(
+        organisation.children.visible_to(request), name=lambda body: body.name
+    )
     languages = page_languages(organisation, partnerships)
     return render(
         request,
@@ -103,14 +123,14 @@ def organisation_detail(request, slug):
             "partnerships": partnerships,
             "figures": figures,
             "sections": sections,
-            **language_context(request, languages, obj=organisation),
+            **language_context(request, languages, obj=organisation, closest="organisations:list"),
         },
     )
 
 
 @require_safe
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"))
     # The admin is not named: its address (ADMIN_URL) is better kept out of public files.
     lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -93,7 +93,7 @@ def partnership_row(partnership, language, absolute):
 def partnership_dataset(absolute):
     """The published, live partnerships in the active language, as a DataSet.
 
-    `absolute` turns a path into a full address (request.build_absolute_uri). Two queries: the
+    `absolute` turns a path into a full address (absolute_url). Two queries: the
     partnerships with their organisations, and the licence.
     """
     language = get_language()

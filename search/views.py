@@ -1,11 +1,31 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
-from django.utils.translation import get_language, ngettext
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
 
 from multilingual.alternates import language_context
+from multilingual.languages import LANGUAGE_CODES, LANGUAGE_NAMES
 
 from .engine import MAX_QUERY_LENGTH
 from .engine import search as find
+
+
+def results_elsewhere(query, language):
+    """The first other language with results for `query`: {code, name, count, url}, or None.
+
+    A visitor who finds nothing in their language is told where the words are written.
+    """
+    for code in LANGUAGE_CODES:
+        if code == language:
+            continue
+        count = len(find(query, code))
+        if count:
+            with override(code):
+                url = f"{reverse('search:results')}?{urlencode({'q': query})}"
+            return {"code": code, "name": LANGUAGE_NAMES[code], "count": count, "url": url}
+    return None
 
 
 def search(request):
@@ -28,4 +48,6 @@ def search(request):
             "%(counter)s results for “%(query)s”.",
             count,
         ) % {"counter": count, "query": query}
+        if not results:
+            context["elsewhere"] = results_elsewhere(query, get_language())
     return render(request, "search/results.html", context, status=status)

@@ -22,7 +22,7 @@ def source_sentence(figure):
     """“Source: ILO, Global estimates, consulted on 12 March 2024.”, or that none is given."""
     if figure.source_missing:
         return gettext("No source given.")
-    names = [str(figure.source_organisation or ""), figure.source_title or figure.source_url]
+    names = [str(figure.public_source_organisation or ""), figure.source_title or figure.source_url]
     source = ", ".join(name for name in names if name)
     if figure.source_consulted_on:
         # Translators: %(source)s names a figure's source; %(date)s is a day, “12 March 2024”.

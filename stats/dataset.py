@@ -45,7 +45,7 @@ COLUMNS = [
 def text_language(figure, language):
     """The language of the row's texts: `language` if the figure and its source organisation's
     name are translated into it, else French."""
-    source = figure.source_organisation
+    source = figure.public_source_organisation
     source_named = source is None or not source.name_fr or getattr(source, f"name_{language}")
     return language if exists_in(figure, language) and source_named else SOURCE_LANGUAGE
 
@@ -77,7 +77,7 @@ def figure_row(figure, language, page_url):
         "scope": texts["scope"],
         "note": texts["note"],
         "year": figure.year,
-        "source_organisation": organisation_name(figure.source_organisation, in_language),
+        "source_organisation": organisation_name(figure.public_source_organisation, in_language),
         "source_title": texts["source_title"],
         "source_url": figure.source_url,
         "source_consulted_on": figure.source_consulted_on,

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import EARLIEST_DATE, EditorialContent, PublishableContent
-from editing.publishing import PublishableQuerySet
+from editing.publishing import PublishableQuerySet, is_live
 from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
@@ -193,6 +193,11 @@ class KeyFigure(PublishableContent):
 
     def get_absolute_url(self):
         return f"{reverse('statistics:list')}#{self.key}"
+
+    @property
+    def public_source_organisation(self):
+        """The source body if visitors may see it, else None: a hidden body is never named."""
+        return self.source_organisation if is_live(self.source_organisation) else None
 
     @property
     def source_missing(self):

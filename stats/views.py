@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from config.site_url import absolute_url
 from multilingual.alternates import language_context
 from sitecache.decorators import cached_for_visitors
 
@@ -29,5 +30,5 @@ def figure_data(request, file_format):
 
     Never drafts, even in preview: a file is copied and kept, a page is not.
     """
-    page_url = request.build_absolute_uri(reverse("statistics:list"))
+    page_url = absolute_url(reverse("statistics:list"))
     return data_response(figure_dataset(page_url), file_format)

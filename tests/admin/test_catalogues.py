@@ -23,6 +23,13 @@ BLOCK = re.compile(r"\{%\s*blocktrans(?:late)?\s+trimmed[^%]*%\}(.*?)\{%", re.S)
 # Words French writes as English does, and Spanish as English or French does: not missing.
 SAME_IN_FRENCH = {
     "Action",
+    "Date",
+    "Source %(number)s",
+    "action",
+    "date",
+    "page",
+    "pages",
+    "pages/",
     "Actions",
     "Collaboration",
     "Organisations",

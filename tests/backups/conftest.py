@@ -34,12 +34,21 @@ def every_row():
 
 
 def empty_the_content():
-    """As in a new database: no content, and PostgreSQL's counters back at 1."""
+    """As in a new database: no content, and the tables' counters back at 1."""
     models = content_models()
     with connection.cursor() as cursor:
         for model in reversed(models):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
-        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+        # By name, on both engines: SQLite's AUTOINCREMENT counters (sqlite_sequence) keep
+        # counting after rows that earlier tests committed were flushed away.
+        sequences = [
+            sequence
+            for model in models
+            for sequence in connection.introspection.get_sequences(
+                cursor, model._meta.db_table, model._meta.local_fields
+            )
+        ]
+        for sql in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
             cursor.execute(sql)
 
 

@@ -163,6 +163,11 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
     shoot(translator, "page-4-translator-translates")
     translator.locator("input[name=_save]").click()
     expect(translator.locator(".messagelist")).to_be_visible()
+    # The page is live: the translation waits as a draft until an Editor publishes it (issue 17).
+    written = Page.objects.get(title_fr="Nos engagements pour l’enfance")
+    editor.goto(f"{site}/admin/pages/page/{written.pk}/change/")
+    editor.locator("button[name=_publish]").click()
+    expect(editor.locator(".messagelist")).to_be_visible()
 
     # The slugs the admin made from each title.
     written = Page.objects.get(title_fr="Nos engagements pour l’enfance")

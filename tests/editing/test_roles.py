@@ -12,6 +12,7 @@ from organisations.models import Organisation
 from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import organisation_form
 from tests.conftest import make_figure, make_organisation
+from tests.factories import restore_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def change_url(obj):
 
 
 def test_the_data_migration_made_both_groups():
+    restore_roles()  # as the migrations left them, whatever an earlier browser test emptied
     editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
     translators = Group.objects.get(name="Translators").permissions.values_list(
         "codename", flat=True

@@ -54,7 +54,9 @@ def test_hreflang_and_the_switcher_offer_only_the_languages_it_exists_in(client,
     html = client.get("/en/pages/our-work/").content.decode()
     assert 'hreflang="fr" href="http://testserver/fr/pages/nos-actions/"' in html
     assert 'hreflang="en" href="http://testserver/en/pages/our-work/"' in html
-    assert 'hreflang="es"' not in html
+    assert '<link rel="alternate" hreflang="es"' not in html
+    # The switcher still offers Spanish, to the closest page that exists in it (issue 14).
+    assert 'href="/es/paginas/nos-actions/"' not in html
     assert "This page is also available in" in html
 
 

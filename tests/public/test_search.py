@@ -1,8 +1,5 @@
 """Search finds organisations, partnerships and figures in the visitor's language."""
 
-import pytest
-from django.db import connection
-
 from tests.conftest import make_organisation
 
 
@@ -47,8 +44,7 @@ def test_a_matching_text_with_markup_is_shown_as_text(client, db):
     assert "&lt;b&gt;gras&lt;/b&gt;" in html
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="PostgreSQL stems instead")
-def test_sqlite_search_ignores_case_and_accents(client, demo):
+def test_search_ignores_case_and_accents_on_both_engines(client, demo):
     html = client.get("/fr/recherche/", {"q": "GENEVE"}).content.decode()
     assert "Défense des Enfants International" in html
 

@@ -2,6 +2,7 @@
 
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, User
+from django.contrib.redirects.models import Redirect
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -19,6 +20,7 @@ SNAPSHOT_MODELS = [
     User.user_permissions.through,
     Group.permissions.through,
     AccessAttempt,
+    Redirect,
 ]
 # Written on every sign-in, by force_login too.
 IGNORED = {"last_login"}

@@ -5,6 +5,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.contrib.redirects.models import Redirect
 
 from editing.models import WorkflowSettings
 from editing.roles import TRANSLATORS
@@ -119,6 +120,9 @@ def world(hand_made_requests, monkeypatch):
     AccessAttempt.objects.create(**someone, failures_since_start=1, get_data="", post_data="")
     AccessLog.objects.create(**someone)
     AccessFailureLog.objects.create(**someone)
+    # Staff's redirects from the old site (django.contrib.redirects): the second is the newest.
+    old_address = Redirect.objects.create(site_id=1, old_path="/ancien.html", new_path="/fr/")
+    Redirect.objects.create(site_id=1, old_path="/plus-ancien.html", new_path="/fr/")
     return World(
         administrator=administrator,
         translator=translator_user,
@@ -133,5 +137,6 @@ def world(hand_made_requests, monkeypatch):
             User: administrator,
             Group: Group.objects.get(name=TRANSLATORS),
             WorkflowSettings: WorkflowSettings.objects.create(pk=1),
+            Redirect: old_address,
         },
     )

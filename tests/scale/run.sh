@@ -84,6 +84,7 @@ bash -c "$redis_start"
 pids+=($!)
 
 export ENV_FILE=/dev/null DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false \
+    SITE_URL=http://127.0.0.1:8080 \
     SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0 \
     SECRET_KEY="scale-$(head -c 24 /dev/urandom | base64)" ADMIN_URL=gestion/ \
     STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" LOG_LEVEL=INFO \

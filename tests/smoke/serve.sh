@@ -12,6 +12,7 @@ work=$(mktemp -d)
 port=${SMOKE_PORT:-8765}
 
 export ENV_FILE=/dev/null DEBUG=false ALLOWED_HOSTS=127.0.0.1 BEHIND_TLS_PROXY=true \
+    SITE_URL="https://127.0.0.1:$port" \
     SECURE_SSL_REDIRECT=true SECRET_KEY="smoke-$(head -c 24 /dev/urandom | base64)" \
     STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" CACHE_DIR="$work/cache" ADMIN_URL=gestion/ \
     GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=2 LOG_LEVEL=INFO \

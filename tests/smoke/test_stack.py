@@ -123,7 +123,8 @@ def sign_in(visitor):
 def change_english_name(editor, change_url, new_name):
     fields = form_fields(editor.get(change_url).text, "organisation_form")
     old_name = field_value(fields, "name_en")
-    fields = [*replace_field(fields, "name_en", new_name), ("_save", "Save")]
+    # Live content: "Save and publish", as an Editor does (a plain save keeps a draft, issue 17).
+    fields = [*replace_field(fields, "name_en", new_name), ("_publish", "1")]
     reply = editor.post(change_url, fields)
     assert reply.status == 302, reply.text[:2000]
     return old_name
