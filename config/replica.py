@@ -9,7 +9,9 @@ A request is read from the replica only when all of these hold (ReplicaMiddlewar
 - no content changed within the last REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS: the page
   rendered right after an edit, which the page cache then keeps, is read from the primary, so a
   lagging replica never puts an old page back in the cache.
-The choice is made at the request's first query: a page served from the cache asks nothing.
+The choice is made at the request's first query: a page served from the cache asks nothing. A
+request whose replica stops under it (an error answer, and the replica no longer answers) is
+served again from the primary.
 Otherwise, and for every write, the primary ("default"). Sessions, users and sign-in records
 are always read from the primary, whoever asks. Used only when DATABASE_REPLICA_URL is set
 (config/settings.py adds the "replica" alias and this router).
@@ -124,6 +126,15 @@ def measure_replica_lag():
     return None if lag is None else float(lag)
 
 
+def replica_answers():
+    """True if the replica answers a query now (its lag is not asked of it here)."""
+    try:
+        measure_replica_lag()
+    except DatabaseError:
+        return False
+    return True
+
+
 def may_read_replica(request):
     """True for a request only an anonymous visitor's page can be: see the module doc."""
     return (
@@ -189,8 +200,15 @@ class ReplicaMiddleware:
     def __call__(self, request):
         if self.health is None or not may_read_replica(request):
             return self.get_response(request)
-        token = replica_choice.set(ReplicaChoice(self.health))
+        choice = ReplicaChoice(self.health)
+        token = replica_choice.set(choice)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             replica_choice.reset(token)
+        if response.status_code >= 500 and choice.decided and not replica_answers():
+            # The replica stopped while this request was reading it. The request is a GET or
+            # HEAD, so asking again changes nothing: the visitor gets the page, from the primary.
+            self.health.mark_down()
+            response = self.get_response(request)
+        return response

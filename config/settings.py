@@ -118,8 +118,6 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Old, short and misspelt addresses: a permanent redirect to their page, not a 404.
     "multilingual.redirects.AddressRedirectMiddleware",
-    # `/` remembers the language of the last page read (Django's language cookie).
-    "multilingual.language_cookie.RememberLanguageMiddleware",
     # Public pages answer GET and HEAD only: 405 before any view or CSRF check runs.
     "config.request_guards.SafeMethodsOnlyMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -274,7 +272,8 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The language a visitor last read is remembered for a year (multilingual/language_cookie.py).
+# The language a visitor chooses in the switcher is remembered for a year, by the browser
+# (static/multilingual/remember-language.js): no public page carries a Set-Cookie header.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -1,5 +1,6 @@
 """The public templates' language helpers (config/jinja_environment.py registers them)."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override
 from jinja2 import pass_context
@@ -54,4 +55,17 @@ FILTERS = {
     "shown_in_french": shown_in_french,
     "language_name": language_name,
 }
-GLOBALS = {"home_alternates": home_alternates}
+
+
+def language_cookie():
+    """Django's language cookie as the switcher's script writes it (static/multilingual/
+    remember-language.js): {"name", "path", "age" in seconds, "domain" or None}, from settings."""
+    return {
+        "name": settings.LANGUAGE_COOKIE_NAME,
+        "path": settings.LANGUAGE_COOKIE_PATH,
+        "age": settings.LANGUAGE_COOKIE_AGE,
+        "domain": settings.LANGUAGE_COOKIE_DOMAIN,
+    }
+
+
+GLOBALS = {"home_alternates": home_alternates, "language_cookie": language_cookie}

@@ -28,12 +28,19 @@ def is_content_model(model):
 
 
 class Generation:
-    """A cache generation: `token` (a short random string) and `next_change` (an aware datetime,
-    or None when nothing is scheduled)."""
+    """A cache generation: `token` (a short random string), `next_change` (an aware datetime,
+    or None when nothing is scheduled) and `started` (the aware datetime it was drawn at, or None
+    for one stored by an older release).
 
-    def __init__(self, token, next_change):
+    Every change visitors can see draws a new generation, the clock's scheduled ones included
+    (the first request after `next_change` draws it), so no public page changed after `started`:
+    it is the pages' `Last-Modified` (sitecache/middleware.py).
+    """
+
+    def __init__(self, token, next_change, started=None):
         self.token = token
         self.next_change = next_change
+        self.started = started
 
     @property
     def key_prefix(self):
@@ -59,10 +66,10 @@ def next_scheduled_change(after):
 
 
 def _store(next_change):
-    generation = Generation(secrets.token_hex(8), next_change)
+    generation = Generation(secrets.token_hex(8), next_change, timezone.now())
     # No expiry: it lives until the next change replaces it (or the cache evicts it, which only
     # costs a round of misses: a new token is drawn).
-    cache.set(GENERATION_KEY, (generation.token, generation.next_change), None)
+    cache.set(GENERATION_KEY, (generation.token, generation.next_change, generation.started), None)
     return generation
 
 

@@ -9,6 +9,7 @@ negotiated language or `Vary` header finds its own entry, or none.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_cache_key,
@@ -17,10 +18,15 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.http import http_date
 
 from editing.preview import is_preview
 
 from .generation import current_generation
+
+# Templates, code and compiled catalogues change only with a restart: no page this process
+# renders changed before it started, whatever the content's generation says.
+PROCESS_STARTED = timezone.now()
 
 # What may be kept: pages and redirects. A 404 is not kept: any made-up address would fill the
 # cache; it is cheap to answer again.
@@ -119,7 +125,8 @@ def set_http_caching(request, response):
     (never past the next scheduled change): shared caches keep it that long, browsers ask again
     each time and get a 304 for an unchanged ETag (ConditionalGetMiddleware). `Vary: Cookie`,
     added after the page cache took its copy so that visitors' cookies do not split its keys,
-    tells them a signed-in request gets another answer. Anything else (staff, previews, forms,
+    tells them a signed-in request gets another answer. `Last-Modified` is when the content's
+    generation was drawn (or this process started, if later). Anything else (staff, previews, forms,
     errors): `private, no-store`.
     """
     if response.has_header("Cache-Control"):
@@ -131,6 +138,13 @@ def set_http_caching(request, response):
     if getattr(request, "is_public_page", False) and is_shareable(request, response) and seconds:
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         patch_vary_headers(response, ["Cookie"])
+        if (
+            generation is not None
+            and generation.started
+            and not response.has_header("Last-Modified")
+        ):
+            last_change = max(generation.started, PROCESS_STARTED)
+            response["Last-Modified"] = http_date(last_change.timestamp())
     else:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)

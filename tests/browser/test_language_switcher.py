@@ -33,3 +33,12 @@ def test_a_french_only_page_leads_to_the_list_in_english_and_says_so(
     switch_to(page, "English")
     page.wait_for_url("**/en/organisations/")
     assert page.get_by_role("link", name="Réseau francophone").is_visible()
+
+
+def test_the_root_sends_a_visitor_back_to_the_language_chosen_in_the_switcher(page, demo_site):
+    page.goto(demo_site + "/fr/partenaires/")
+    switch_to(page, "Español")
+    page.wait_for_url("**/es/**")
+    page.goto(demo_site + "/")
+    page.wait_for_url("**/es/")
+    assert page.locator("html").get_attribute("lang") == "es"

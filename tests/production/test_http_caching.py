@@ -58,3 +58,45 @@ def test_forms_and_missing_pages_are_private(client, partner):
 def test_without_a_proxy_lifetime_public_pages_are_private_too(client, partner, settings):
     settings.PROXY_CACHE_SECONDS = 0
     assert {"private", "no-store"} <= directives(client.get("/en/partners/"))
+
+
+def test_public_pages_say_when_they_last_changed_and_answer_if_modified_since(
+    client, partner, settings
+):
+
+    first = client.get("/en/partners/")
+    last_modified = first["Last-Modified"]
+    assert client.get("/en/partners/")["Last-Modified"] == last_modified  # from the page cache
+    again = client.get("/en/partners/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert again.status_code == 304
+
+
+def test_a_content_change_moves_last_modified_forward(client, partner, monkeypatch):
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django.utils.http import http_date, parse_http_date
+
+    from sitecache.generation import GENERATION_KEY
+
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    # The process started long before: only the content's generation decides.
+    monkeypatch.setattr("sitecache.middleware.PROCESS_STARTED", an_hour_ago - timedelta(days=1))
+    cache.set(GENERATION_KEY, ("old", None, an_hour_ago), None)
+    before = client.get("/en/partners/")
+    assert before["Last-Modified"] == http_date(an_hour_ago.timestamp())
+    assert (
+        client.get("/en/partners/", HTTP_IF_MODIFIED_SINCE=before["Last-Modified"]).status_code
+        == 304
+    )
+
+    partner.summary_en = "Changed."
+    partner.save()
+    after = client.get("/en/partners/", HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    assert after.status_code == 200
+    assert parse_http_date(after["Last-Modified"]) >= timezone.now().timestamp() - 5
+
+
+def test_staff_pages_carry_no_last_modified(editor_client, partner):
+    assert not editor_client.get("/en/partners/").has_header("Last-Modified")

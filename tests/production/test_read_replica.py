@@ -115,3 +115,54 @@ def test_a_lagging_or_stopped_replica_is_not_read_until_it_catches_up():
 def test_a_server_that_is_not_a_replica_is_never_read_as_one():
     health = ReplicaHealth(lambda: None, max_lag=5, check_seconds=2)
     assert health.is_usable() is False
+
+
+def test_a_replica_that_stops_during_a_request_gives_the_visitor_the_page_from_the_primary(
+    monkeypatch,
+):
+    from django.http import HttpResponse
+
+    from config import replica
+
+    monkeypatch.setattr(
+        replica, "ReplicaChoice", lambda health: ReplicaChoice(health, lambda: None)
+    )
+    monkeypatch.setattr(replica, "replica_answers", lambda: False)
+    served_from = []
+
+    def view(request):
+        choice = replica_choice.get()
+        if choice is not None and choice.use_replica():
+            served_from.append("replica")
+            return HttpResponse("server error", status=500)  # the connection broke mid-page
+        served_from.append("primary")
+        return HttpResponse("the page")
+
+    middleware = replica.ReplicaMiddleware(view)
+    middleware.health = Healthy()
+    response = middleware(factory.get("/en/partners/"))
+    assert (response.status_code, response.content) == (200, b"the page")
+    assert served_from == ["replica", "primary"]
+    assert middleware.health.down  # the next visitors go to the primary straight away
+
+
+def test_a_server_error_with_the_replica_answering_is_not_asked_twice(monkeypatch):
+    from django.http import HttpResponse
+
+    from config import replica
+
+    monkeypatch.setattr(
+        replica, "ReplicaChoice", lambda health: ReplicaChoice(health, lambda: None)
+    )
+    monkeypatch.setattr(replica, "replica_answers", lambda: True)
+    calls = []
+
+    def view(request):
+        replica_choice.get().use_replica()
+        calls.append(request.path)
+        return HttpResponse("a bug", status=500)
+
+    middleware = replica.ReplicaMiddleware(view)
+    middleware.health = Healthy()
+    assert middleware(factory.get("/en/partners/")).status_code == 500
+    assert calls == ["/en/partners/"]

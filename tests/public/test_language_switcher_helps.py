@@ -50,13 +50,30 @@ def test_a_partly_translated_page_links_its_translation_and_the_list_for_the_res
     }
 
 
-def test_the_root_sends_a_visitor_to_the_language_they_last_read(client, db):
-    response = client.get("/es/", HTTP_ACCEPT_LANGUAGE="fr")
-    assert response.cookies["django_language"].value == "es"
+def test_the_root_sends_a_visitor_to_the_language_in_their_cookie(client, db):
+    # The switcher's script writes Django's language cookie; LocaleMiddleware reads it.
+    client.cookies["django_language"] = "es"
     back = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
     assert (back.status_code, back["Location"]) == (302, "/es/")
 
 
-def test_the_cookie_is_not_set_again_for_the_same_language(client, db):
-    client.get("/en/")
-    assert "django_language" not in client.get("/en/partners/").cookies
+def test_the_switcher_tells_its_script_how_to_write_the_cookie(client, db):
+    html = client.get("/en/partners/").content.decode()
+    nav = re.search(r'<nav class="language-switcher"[^>]*>', html).group(0)
+    assert 'data-cookie-name="django_language"' in nav
+    assert 'data-cookie-path="/"' in nav
+    assert f'data-cookie-age="{365 * 24 * 60 * 60}"' in nav
+    assert re.search(r'<script src="/static/multilingual/remember-language[.\w]*js" defer>', html)
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/en/partners/", "/es/", "/fr/organisations/"])
+def test_no_public_page_sets_a_cookie_so_every_one_can_be_shared(client, db, path):
+    """A Set-Cookie header would stop the page cache, proxies and CDNs from keeping the page."""
+    for cookie in ({}, {"django_language": "fr"}):
+        client.cookies.clear()
+        for name, value in cookie.items():
+            client.cookies[name] = value
+        response = client.get(path)
+        assert response.status_code == 200
+        assert not response.cookies
+        assert "public" in response["Cache-Control"]

@@ -94,11 +94,12 @@ def ilo_change_url(editor):
 
 
 def rename_ilo(editor, new_name):
-    """Change the ILO's English name through the admin; the old name."""
+    """Change the ILO's English name through the admin and publish it at once, as an Editor
+    does ("Save and publish": a plain save of live content keeps a draft); the old name."""
     change_url = ilo_change_url(editor)
     fields = form_fields(editor.get(change_url).text, "organisation_form")
     old_name = field_value(fields, "name_en")
-    fields = [*replace_field(fields, "name_en", new_name), ("_save", "Save")]
+    fields = [*replace_field(fields, "name_en", new_name), ("_publish", "1")]
     reply = editor.post(change_url, fields)
     assert reply.status == 302, reply.text[:2000]
     return old_name

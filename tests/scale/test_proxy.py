@@ -3,6 +3,8 @@
 import time
 import uuid
 
+from django.utils.http import parse_http_date
+
 from .stack import (
     APP_URLS,
     PROXY_CACHE_SECONDS,
@@ -43,6 +45,15 @@ def test_an_unchanged_page_is_answered_304_with_its_etag():
     assert reply.status == 304
     assert reply.body == b""
     assert visitor(PROXY_URL).get(path, headers={"If-None-Match": etag}).status == 304
+
+
+def test_both_instances_date_a_page_alike_and_answer_if_modified_since():
+    path = fresh("/es/socios/")
+    # Last-Modified is when the shared generation was drawn (or an instance started, if later).
+    dates = [visitor(url).get(path).header("Last-Modified") for url in APP_URLS]
+    last_modified = max(dates, key=parse_http_date)
+    reply = visitor(PROXY_URL).get(path, headers={"If-Modified-Since": last_modified})
+    assert reply.status == 304
 
 
 def test_an_edit_is_visible_through_the_proxy_within_its_shared_lifetime():
