@@ -5,12 +5,14 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
+# Users and groups are the superuser's to manage: Editors may not open them.
+
 
 @pytest.mark.parametrize(("language", "yes"), [("fr", "Oui"), ("es", "Sí"), ("en", "Yes")])
 def test_the_staff_column_of_the_user_list_says_yes_in_the_viewers_language(
-    editor_client, language, yes
+    administrator_client, language, yes
 ):
-    html = editor_client.get(
+    html = administrator_client.get(
         reverse("admin:auth_user_changelist"), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
     assert f'icon-yes.svg" alt="{yes}"' in html

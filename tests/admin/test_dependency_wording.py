@@ -66,11 +66,11 @@ def test_our_french_wording_wins_over_djangos(editor_client):
     assert "Récupérer des éléments supprimés : organisations" in listing
 
 
-def test_the_lockout_records_have_spanish_column_names(editor_client):
+def test_the_lockout_records_have_spanish_column_names(administrator_client):
     AccessAttempt.objects.create(
         username="intruder", ip_address="192.0.2.1", user_agent="curl", failures_since_start=3
     )
-    html = editor_client.get(
+    html = administrator_client.get(
         reverse("admin:axes_accessattempt_changelist"), HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert "Dirección IP" in html

@@ -10,7 +10,6 @@ import reversion
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
@@ -18,7 +17,7 @@ from reversion.models import Version
 from editing.roles import APPROVERS, CONTRIBUTORS, EDITORS, TRANSLATORS
 from editing.views import is_reviewer
 from organisations.models import Organisation
-from tests.editing.conftest import restore_roles
+from tests.factories import role_group
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +44,8 @@ def user_in(django_user_model, role):
     made again as the migrations make them: the browser tests empty the database)."""
     if role == "administrator":
         return django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
-    restore_roles()
     user = django_user_model.objects.create_user(role.lower(), f"{role}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(role_group(role))
     return user
 
 

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import EditorFactory
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,8 +16,9 @@ def page(page):
 
 
 @pytest.fixture
-def signed_in(page, demo_site, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-editor")
+def signed_in(page, demo_site):
+    """Signed in through the sign-in form as a member of the Editors group."""
+    EditorFactory(username="editor", password="pw-editor")
     page.goto(f"{demo_site}/admin/")
     page.get_by_label("Nom d’utilisateur").fill("editor")
     page.get_by_label("Mot de passe").fill("pw-editor")
@@ -35,8 +38,8 @@ def test_the_translation_tabs_work_without_inline_scripts_or_a_cdn(signed_in, de
     shoot(page, "admin-organisation-tabs")
 
 
-def test_repeated_failures_show_the_lockout_page(page, demo_site, django_user_model, shoot):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-editor")
+def test_repeated_failures_show_the_lockout_page(page, demo_site, shoot):
+    EditorFactory(username="editor", password="pw-editor")
     for _ in range(5):
         page.goto(f"{demo_site}/admin/login/")
         page.get_by_label("Nom d’utilisateur").fill("editor")

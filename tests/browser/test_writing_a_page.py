@@ -5,11 +5,8 @@ a translator writes the English and the Spanish; a visitor reads it in three lan
 desktop and phone widths, with axe and no console error. Screenshots in tests/browser/screenshots/.
 """
 
-from importlib import import_module
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from editing.roles import EDITORS, TRANSLATORS
@@ -28,7 +25,6 @@ REFUSED_BY_CSP = []
 def team(demo_site, django_user_model):
     member_of(django_user_model, EDITORS, "claire")
     member_of(django_user_model, TRANSLATORS, "tom")
-    import_module("pages.migrations.0002_roles_for_pages").grant_roles(Group, Permission)
     return demo_site
 
 

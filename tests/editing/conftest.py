@@ -1,39 +1,21 @@
 """Staff with a role, as the NGO gives them: members of the Editors or Translators group."""
 
-from importlib import import_module
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
 from editing.roles import EDITORS, TRANSLATORS
+from tests.factories import EditorFactory, StaffFactory, TranslatorFactory, role_group
 
-# The data migrations that make the roles' groups, in the order they run.
-ROLE_MIGRATIONS = (
-    "editing.migrations.0001_roles",
-    "stats.migrations.0007_open_data_roles",
-    "pages.migrations.0002_roles_for_pages",
-    "editing.migrations.0003_contributors_and_approvers",
-    "stats.migrations.0011_open_data_for_editors_and_approvers",
-    "pages.migrations.0006_pages_for_contributors_and_approvers",
-)
-
-
-def restore_roles():
-    """The groups as the migrations leave them: the browser tests empty the database, groups
-    made by migration included."""
-    for name in ROLE_MIGRATIONS:
-        import_module(name).grant_roles(Group, Permission)
+ROLE_FACTORIES = {EDITORS: EditorFactory, TRANSLATORS: TranslatorFactory}
 
 
 def member_of(django_user_model, group_name, username):
-    if not Group.objects.filter(name=group_name).exists():
-        restore_roles()
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group_name))
+    """Staff named `username` (password "pw") in the group of a role; see tests/factories.py."""
+    if group_name in ROLE_FACTORIES:
+        return ROLE_FACTORIES[group_name](username=username, password="pw")
+    user = StaffFactory(username=username, password="pw")
+    user.groups.add(role_group(group_name))
     return user
 
 

@@ -229,8 +229,10 @@ def test_the_history_tells_who_did_what_in_the_viewers_language(ilo, contributor
     assert "Non." in page
 
 
-def test_the_roles_are_named_in_the_admins_language(contributor, editor_client):
-    page = editor_client.get(reverse("admin:auth_group_changelist"), HTTP_ACCEPT_LANGUAGE="es")
+def test_the_roles_are_named_in_the_admins_language(contributor, administrator_client):
+    # Groups are the superuser's to manage: Editors may not open them.
+    url = reverse("admin:auth_group_changelist")
+    page = administrator_client.get(url, HTTP_ACCEPT_LANGUAGE="es")
     html = page.content.decode()
     assert "Colaboradores" in html and "Aprobadores" in html
 

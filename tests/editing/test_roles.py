@@ -9,10 +9,10 @@ from django.urls import reverse
 from reversion.models import Version
 
 from organisations.models import Organisation
-from stats.models import KeyFigure
+from stats.models import KeyFigure, OpenDataSettings
 from tests.admin.forms import organisation_form
 from tests.conftest import make_figure, make_organisation
-from tests.editing.conftest import restore_roles
+from tests.factories import restore_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,27 @@ def test_an_editor_creates_publishes_and_deletes(editor_of_the_team):
     url = reverse("admin:organisations_organisation_delete", args=[ilo.pk])
     assert editor_of_the_team.post(url, {"post": "yes"}).status_code == 302
     assert not Organisation.objects.exists()
+
+
+# The README says Editors choose the open-data licence (CC BY 4.0 until they do), and delete it
+# to bring the default back (stats/migrations/0011_open_data_for_editors_and_approvers.py).
+LICENCE = {
+    "licence_name_fr": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+
+
+def test_an_editor_chooses_the_open_data_licence_while_none_is_saved(editor_of_the_team):
+    response = editor_of_the_team.post(reverse("admin:statistics_opendatasettings_add"), LICENCE)
+    assert response.status_code == 302
+    assert OpenDataSettings.current().licence_name_fr == "CC BY-SA 4.0"
+
+
+def test_an_editor_deletes_the_open_data_licence_to_bring_back_the_default(editor_of_the_team):
+    saved = OpenDataSettings.objects.create(**LICENCE)
+    url = reverse("admin:statistics_opendatasettings_delete", args=[saved.pk])
+    assert editor_of_the_team.post(url, {"post": "yes"}).status_code == 302
+    assert OpenDataSettings.current().licence_name_fr == OpenDataSettings.DEFAULT_LICENCE_NAME
 
 
 def test_a_translator_sees_the_french_but_can_only_type_english_and_spanish(translator, ilo):

@@ -1,9 +1,6 @@
 """Pages to test with, and the NGO's roles holding their pages permissions."""
 
-from importlib import import_module
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from pages.models import Page
 from tests.editing.conftest import (  # noqa: F401 (fixtures)
@@ -12,13 +9,13 @@ from tests.editing.conftest import (  # noqa: F401 (fixtures)
     translator,
     volunteer,
 )
+from tests.factories import restore_roles
 
 
 @pytest.fixture(autouse=True)
 def pages_roles(db):
     """The groups as migrations leave them, pages included (some tests empty the database)."""
-    import_module("editing.migrations.0001_roles").grant_roles(Group, Permission)
-    import_module("pages.migrations.0002_roles_for_pages").grant_roles(Group, Permission)
+    restore_roles()
 
 
 def make_page(**fields):

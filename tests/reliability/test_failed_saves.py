@@ -16,7 +16,7 @@ from stats.admin import KeyFigureAdmin
 from stats.models import KeyFigure
 from tests.admin.forms import PUBLISH, inline_management, organisation_form, partnership_form
 from tests.conftest import image_bytes, make_figure, make_organisation, make_partnership
-from tests.reliability.test_admin_bad_input import snapshot
+from tests.reliability.admin_pages import snapshot
 
 pytestmark = pytest.mark.django_db
 

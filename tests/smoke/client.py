@@ -10,9 +10,11 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
+
+from webtest import TestResponse
+from webtest.forms import File
 
 BASE_URL = os.environ.get("SMOKE_BASE_URL", "")
 
@@ -72,57 +74,13 @@ class Visitor:
         return self.request("POST", path, body=urlencode(data, doseq=True))
 
 
-class FormReader(HTMLParser):
-    """The fields of one form of a page, found by its id, as a browser would submit them."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id = form_id
-        self.fields = []
-        self.in_form = False
-        self.done = False
-        self.textarea = None
-        self.select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id and not self.done:
-            self.in_form = True
-        if not self.in_form:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-        elif tag == "select" and name:
-            self.select = name
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.fields.append((self.select, attrs.get("value", "")))
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self.textarea is not None:
-            self.fields.append(tuple(self.textarea))
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
-
-
 def form_fields(html, form_id):
-    reader = FormReader(form_id)
-    reader.feed(html)
-    return reader.fields
+    """[(name, value)]: what a browser sends for form `form_id` of the page `html` as it stands,
+    no button pressed and no file chosen. Read by WebTest's form parser, the one django-webtest's
+    admin tests fill forms with."""
+    page = TestResponse(body=html.encode(), content_type="text/html", charset="utf-8")
+    fields = page.forms[form_id].submit_fields()
+    return [(name, value) for name, value in fields if not isinstance(value, File)]
 
 
 def replace_field(fields, name, value):
