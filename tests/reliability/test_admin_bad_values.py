@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from editing.registry import is_stored_with_content
-from pages.models import NavigationItem
 from tests.reliability.admin_errors import (
     LANGUAGES,
     assert_refused,
@@ -73,20 +72,6 @@ def key_of(prefix, name):
     return f"{prefix}-0-{name}" if prefix else name
 
 
-# A bug of the application, not of these tests: the header menu's admin chooses its page with
-# an autocomplete (pages/admin.py NavigationItemAdmin.autocomplete_fields), and Django's
-# AutocompleteSelect looks the posted value up when it shows the form again, so a page "id"
-# that is not a number answers 500 (ValueError) instead of "Select a valid choice". Remove the
-# mark once the admin refuses it on the field.
-AUTOCOMPLETE_500 = pytest.mark.xfail(
-    raises=ValueError, reason="a menu item's page that is not a number answers 500"
-)
-
-
-def known_bugs(model, name=None):
-    return [AUTOCOMPLETE_500] if model is NavigationItem and name in (None, "page") else []
-
-
 # Each field on one form, the add and the change form in turn, so that a test opens one page;
 # the test after this one spoils every field on both forms.
 ONE_FIELD_CASES = [
@@ -94,7 +79,6 @@ ONE_FIELD_CASES = [
         *case.values,
         MODES[n % 2],
         id=f"{case.id}-{MODES[n % 2]}",
-        marks=known_bugs(case.values[0], case.values[2]),
     )
     for n, case in enumerate(FIELD_CASES)
 ]
@@ -116,7 +100,7 @@ def test_a_bad_value_is_refused_on_its_field_in_the_staffs_language_and_nothing_
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("model", [pytest.param(model, marks=known_bugs(model)) for model in PAGES])
+@pytest.mark.parametrize("model", PAGES)
 @given(data=st.data())
 @GENERATED
 def test_bad_values_in_every_field_at_once_are_each_refused_on_their_own_field(
