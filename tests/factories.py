@@ -83,6 +83,7 @@ ROLE_MIGRATIONS = (
     "editing.migrations.0003_contributors_and_approvers",
     "stats.migrations.0011_open_data_for_editors_and_approvers",
     "pages.migrations.0006_pages_for_contributors_and_approvers",
+    "editing.migrations.0005_editors_manage_redirects",
 )
 
 
