@@ -209,3 +209,21 @@ def test_the_pages_that_show_a_figure_are_named_in_the_admins_language(admin_cli
         headers={"accept-language": "es"},
     )
     assert "La página “À propos” muestra esta cifra: si se despublica" in response.content.decode()
+
+
+def test_moving_a_live_figures_go_live_into_the_future_lists_the_pages_first(admin_client, db):
+    figure = figure_in_a_page()
+    url = reverse("admin:statistics_keyfigure_change", args=[figure.pk])
+    later = {"publish_at_0": "31/12/2030", "publish_at_1": "00:00:00", "_publish": "1"}
+    response = admin_client.post(url, figure_form(figure, **later))
+    assert response.status_code == 200
+    assert (
+        "La page “À propos” affiche ce chiffre : jusqu’à sa nouvelle date de mise en ligne, "
+        "il disparaît de son texte." in response.content.decode()
+    )
+    figure.refresh_from_db()
+    assert figure.publish_at is None
+    response = admin_client.post(url, figure_form(figure, confirm_pages="on", **later))
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert figure.publish_at is not None
