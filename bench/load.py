@@ -65,9 +65,14 @@ class Gunicorn:
 
 
 def warm(path):
-    """Enough requests for every worker to have compiled its templates and filled its cache."""
-    for _ in range(50):
-        urllib.request.urlopen(f"{BASE}{path}", timeout=30).read()
+    """Enough requests for every worker to have compiled its templates and filled its cache.
+
+    Sent by wrk, as many at once as the timed run sends: one request after another would all
+    be taken by the same idle worker, and the other's memory would be measured cold.
+    """
+    urllib.request.urlopen(f"{BASE}{path}", timeout=30).read()
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", "-d2s", "--timeout", "10s"]
+    subprocess.run([*command, f"{BASE}{path}"], capture_output=True, check=True)
 
 
 def run_wrk(path):
