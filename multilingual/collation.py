@@ -53,11 +53,28 @@ def _collator():
     return Collator()
 
 
-@lru_cache(maxsize=65536)
+# Keys remembered: a list's names (a few thousand at most, short) are compared again and again
+# by SQLite; a key takes about three weights per character, so longer texts are not kept, and
+# the number kept is bounded (an unbounded key cache held gigabytes under generated input).
+KEPT_KEYS = 4096
+KEPT_TEXT_LENGTH = 255
+
+
 def collation_key(text, language=None):
     """The sort key of `text` (a str; None counts as "") in `language`'s order (the Unicode
     order, tailored for `language` when TAILORINGS names it): a tuple of UCA weights."""
     text = str(text or "")
+    if len(text) <= KEPT_TEXT_LENGTH:
+        return _kept_key(text, language)
+    return _key(text, language)
+
+
+@lru_cache(maxsize=KEPT_KEYS)
+def _kept_key(text, language):
+    return _key(text, language)
+
+
+def _key(text, language):
     tailoring = TAILORINGS.get(language)
     if tailoring:
         text = unicodedata.normalize("NFC", text)

@@ -43,8 +43,9 @@ def _sanitizer():
 
 
 # Each page's text is sanitised again when shown (a data migration's rows never went through
-# the model): remembered per text, so a page shown again costs a dictionary lookup.
-@lru_cache(maxsize=512)
+# the model): remembered per text, so a page shown again costs a dictionary lookup. Few texts
+# are kept: a drawn page is kept whole in the cache (pages/rendering.py), and texts are long.
+@lru_cache(maxsize=64)
 def sanitize(html):
     """`html` with only what EXTENSIONS allows: no script, event handler, style, class,
     `javascript:` link or Word markup. Empty editor output ("<p></p>") becomes ""."""
