@@ -51,9 +51,9 @@ def test_a_user_page_offers_the_roles_in_spanish(administrator_client, editors, 
     ],
 )
 def test_django_s_own_permissions_read_in_the_admin_s_language(
-    editor_client, editors, language, expected
+    administrator_client, editors, language, expected
 ):
-    html = editor_client.get(
+    html = administrator_client.get(
         reverse("admin:auth_group_change", args=[editors.pk]), HTTP_ACCEPT_LANGUAGE=language
     ).content.decode()
     for name in expected:
@@ -62,34 +62,34 @@ def test_django_s_own_permissions_read_in_the_admin_s_language(
         assert english not in html
 
 
-def test_the_source_language_is_named_in_the_admin_s_language(editor_client, editors):
-    html = editor_client.get(
+def test_the_source_language_is_named_in_the_admin_s_language(administrator_client, editors):
+    html = administrator_client.get(
         reverse("admin:auth_group_change", args=[editors.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert "Peut modifier le texte source (Français) et les réglages : organisations" in html
     assert "(French)" not in html
 
 
-def test_a_model_s_own_permission_keeps_its_own_name(editor_client, editors):
-    html = editor_client.get(
+def test_a_model_s_own_permission_keeps_its_own_name(administrator_client, editors):
+    html = administrator_client.get(
         reverse("admin:auth_group_change", args=[editors.pk]), HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert "Puede ordenar el menú de la cabecera" in html
 
 
-def test_a_user_page_offers_the_review_roles_in_french(editor_client, django_user_model):
+def test_a_user_page_offers_the_review_roles_in_french(administrator_client, django_user_model):
     member_of(django_user_model, CONTRIBUTORS, "paul")
     member_of(django_user_model, APPROVERS, "ana")
     user = django_user_model.objects.get(username="paul")
-    html = editor_client.get(
+    html = administrator_client.get(
         reverse("admin:auth_user_change", args=[user.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert ">Contributeurs</option>" in html
     assert ">Approbateurs</option>" in html
 
 
-def test_a_user_page_labels_both_halves_of_its_dates(editor_client, editor):
-    html = editor_client.get(
+def test_a_user_page_labels_both_halves_of_its_dates(administrator_client, editor):
+    html = administrator_client.get(
         reverse("admin:auth_user_change", args=[editor.pk]), HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert 'aria-label="último inicio de sesión, fecha" id="id_last_login_0"' in html
