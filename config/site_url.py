@@ -6,6 +6,30 @@ later visitor. They are built here instead, from the origin the site is configur
 """
 
 from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+MISSING = (
+    "SITE_URL is not set. Set the SITE_URL environment variable to the public origin of the "
+    "site (scheme and host, e.g. https://www.example.org), or set DEBUG=true for local "
+    "development."
+)
+
+
+def require_site_url():
+    """Raise ImproperlyConfigured (MISSING) when SITE_URL is empty, i.e. DEBUG off and unset:
+    config/wsgi.py and asgi.py call it, so a production server never starts without it."""
+    if not settings.SITE_URL:
+        raise ImproperlyConfigured(MISSING)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Deployment check config.E001: `check --deploy` refuses a production set-up without
+    SITE_URL (development commands such as `makemigrations` still run)."""
+    if settings.SITE_URL:
+        return []
+    return [checks.Error(MISSING, id="config.E001")]
 
 
 def absolute_url(path):

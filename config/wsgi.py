@@ -8,3 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("ENV_FILE", str(Path(__file__).resolve().parent.parent / ".env"))
 
 application = get_wsgi_application()
+
+from config.site_url import require_site_url  # noqa: E402 (settings are loaded now)
+
+require_site_url()

@@ -7,3 +7,7 @@ class HealthConfig(AppConfig):
 
     name = "health"
     verbose_name = _("Health")
+
+    def ready(self):
+        # Registers the system check that a production site has its SITE_URL (config.E001).
+        from config import site_url  # noqa: F401

@@ -73,9 +73,28 @@ def test_json_ld_uses_the_configured_origin_not_the_host(client, site_url, engli
 
 def test_production_refuses_to_start_without_a_site_url(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "SECRET_KEY": "k", "ENV_FILE": "/nonexistent/.env"}
-    code = "import config.settings"
+    code = "import config.wsgi"
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd="."
     )
     assert result.returncode != 0
     assert "SITE_URL is not set" in result.stderr
+
+
+def test_the_deploy_check_refuses_a_missing_site_url_but_makemigrations_runs():
+    env = {"PATH": "/usr/bin:/bin", "SECRET_KEY": "k", "ENV_FILE": "/nonexistent/.env"}
+    manage = [sys.executable, "manage.py"]
+    check = subprocess.run(
+        [*manage, "check", "--deploy"], env=env, capture_output=True, text=True, cwd="."
+    )
+    assert check.returncode != 0
+    assert "config.E001" in check.stderr
+    assert "SITE_URL is not set" in check.stderr
+    migrations = subprocess.run(
+        [*manage, "makemigrations", "--check", "--dry-run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=".",
+    )
+    assert migrations.returncode == 0, migrations.stderr
