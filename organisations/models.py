@@ -9,7 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 from editing.models import PublishableContent
 from editing.old_slugs import OldSlug, old_slug_model, previous_slugs
 from editing.publishing import PublishableQuerySet, is_live
-from multilingual.languages import LANGUAGE_CODES
+from multilingual.constraints import unique_per_language
 
 from .countries import country_choices, country_name
 from .validators import validate_logo, validate_web_url, year_validators
@@ -149,17 +149,9 @@ class Organisation(PublishableContent):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        # Unique per language. Not on `slug` itself: modeltranslation fills that column with
-        # whichever language was active when saving, so two bodies could collide there.
-        constraints = [
-            models.UniqueConstraint(
-                fields=[build_localized_fieldname("slug", lang)],
-                name=f"organisation_unique_slug_{lang}",
-                violation_error_code="unique",
-                violation_error_message=_("Another organisation already has this slug."),
-            )
-            for lang in LANGUAGE_CODES
-        ]
+        constraints = unique_per_language(
+            "slug", "organisation", _("Another organisation already has this slug.")
+        )
 
     # The text a page is made of: a language counts as translated when these are.
     translation_core_fields = ("name", "summary", "description")

@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 from editing.models import PublishableContent
 from editing.old_slugs import OldSlug, old_slug_model, previous_slugs
 from editing.publishing import PublishableQuerySet
+from multilingual.constraints import unique_per_language
 from multilingual.languages import LANGUAGE_CODES
 from organisations.models import Organisation
 from stats.models import KeyFigure
@@ -89,15 +90,7 @@ class Page(PublishableContent):
                 name="page_unique_placement",
                 violation_error_message=_("Another page already has this placement."),
             ),
-            *[
-                models.UniqueConstraint(
-                    fields=[build_localized_fieldname("slug", lang)],
-                    name=f"page_unique_slug_{lang}",
-                    violation_error_code="unique",
-                    violation_error_message=_("Another page already has this slug."),
-                )
-                for lang in LANGUAGE_CODES
-            ],
+            *unique_per_language("slug", "page", _("Another page already has this slug.")),
         ]
 
     translation_core_fields = ("title", "summary", "body")
