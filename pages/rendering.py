@@ -2,7 +2,6 @@
 many links and figures it holds (one for pages, one for organisations, one for figures), and
 then kept, drawn, in Django's cache until content changes (`body_block`)."""
 
-from django.core.cache import cache
 from django.template import engines
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,7 +12,7 @@ from editing.preview import is_preview
 from editing.translation_status import published_field
 from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 from organisations.models import Organisation
-from sitecache.generation import current_generation
+from sitecache.fragments import per_generation
 from stats.formatting import figure_display
 from stats.models import KeyFigure
 
@@ -88,30 +87,18 @@ def render_body(page, request):
 
 
 BODY_TEMPLATE = "pages/includes/body.html"
-# How long a drawn text is kept at most: a content change (a new generation) or the next
-# scheduled change makes it stale sooner. Independent of PAGE_CACHE_SECONDS: it is the search
-# results' introduction too, and search pages are never cached whole.
-BODY_SECONDS = 3600
 
 
 def body_block(page, request):
     """`page`'s text and its figures' notes, as HTML (BODY_TEMPLATE), for `request`.
 
     Resolving the references and drawing the template is most of a page's work (bench/, "page,
-    1,000 words"), and the result changes only with content: so it is kept in Django's cache
-    under the page cache's generation (sitecache/generation.py), the page and the language.
-    Any content save draws a new generation, so a target's new slug, a figure's new value or a
-    hidden target shows at once; the clock's scheduled changes do too. Staff previewing (drafts
-    visible) always get it drawn afresh, and so does everyone when the generation is unknown.
+    1,000 words"), and the result changes only with content: so it is kept for the content
+    generation (sitecache/fragments.py), per page and language. Any content save draws a new
+    generation, so a target's new slug, a figure's new value or a hidden target shows at once;
+    the clock's scheduled changes do too. Staff previewing always get it drawn afresh.
     """
-    generation = None if is_preview(request) else current_generation()
-    if generation is None:
-        return draw_body(page, request)
-    key = f"{generation.key_prefix}.pages.body.{page.pk}.{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = draw_body(page, request)
-        cache.set(key, str(html), generation.seconds_left(BODY_SECONDS))
+    html = per_generation(f"pages.body.{page.pk}", lambda: str(draw_body(page, request)), request)
     return Markup(html)
 
 

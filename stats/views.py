@@ -7,7 +7,8 @@ from sitecache.decorators import cached_for_visitors
 
 from .datafiles import data_response
 from .dataset import figure_dataset
-from .models import KeyFigure, OpenDataSettings
+from .licence import licence_for
+from .models import KeyFigure
 
 
 @cached_for_visitors
@@ -18,7 +19,7 @@ def figure_list(request):
         "statistics/figure_list.html",
         {
             "figures": list(figures),
-            "licence": OpenDataSettings.current(),
+            "licence": licence_for(request),
             **language_context(request),
         },
     )

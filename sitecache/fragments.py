@@ -1,0 +1,41 @@
+"""Parts of pages kept in Django's cache for one content generation: a page's drawn text, the
+header menu, a structured page's introduction, the open-data licence.
+
+Every public page shows some of them, and they change only with content. A whole page is kept
+by the page cache (sitecache/middleware.py) only when it may be; a search page, a first visit
+after an edit or a page cached for a short time still draws its header and introduction, so
+these are kept on their own, under the same generation: any content save, and the clock's
+scheduled changes, draw a new one (sitecache/generation.py), so a fragment is never staler
+than the pages around it.
+"""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from editing.preview import is_preview
+
+from .generation import current_generation
+
+# How long a fragment is kept at most, in seconds: a new generation makes it stale sooner.
+# Independent of PAGE_CACHE_SECONDS: search pages are never cached whole, yet show these.
+FRAGMENT_SECONDS = 3600
+_MISSING = object()
+
+
+def per_generation(name, draw, request, seconds=FRAGMENT_SECONDS):
+    """`draw()`'s value, kept in Django's cache for the current generation and language.
+
+    `name`: what the fragment is, unique per kind and object ("pages.body.12"); the active
+    language is added to the key. `draw`: a function of no argument returning a picklable value
+    (None included). Staff previewing (drafts visible) always get it drawn afresh, and so does
+    everyone when the generation is unknown (the cache or the database does not answer).
+    """
+    generation = None if is_preview(request) else current_generation()
+    if generation is None:
+        return draw()
+    key = f"{generation.key_prefix}.{name}.{get_language()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = draw()
+        cache.set(key, value, generation.seconds_left(seconds))
+    return value
