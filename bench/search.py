@@ -52,8 +52,9 @@ def main():
     from django.urls import reverse
     from django.utils.translation import override
 
+    from editing.registry import searchable_models
     from search.engine import find, results
-    from search.index import _full_text_filter
+    from search.index import _full_text_filter, matching_entries
     from search.models import SearchEntry
     from search.views import RESULTS_PER_PAGE
 
@@ -63,9 +64,10 @@ def main():
     with fresh_database("bench_search", workdir):
         build(SIZE)
         client = Client()
-        entries = SearchEntry.objects.filter(_full_text_filter(["999"]), language="fr")
-        print("The full-text index's plan for a word in one body, as the planner chooses:")
-        print(entries.explain(analyze=True))
+        entries = matching_entries(searchable_models(), ["999"], "fr")
+        print("The search query's plan for a word in one body, as the planner chooses:")
+        options = {"analyze": True} if connection.vendor == "postgresql" else {}
+        print(entries.explain(**options))
         if connection.vendor == "postgresql":
             print("and through the GIN index (sequential scans refused, any language):")
             with transaction.atomic(), connection.cursor() as cursor:

@@ -93,27 +93,36 @@ def search(query, language):
 
 def find(query, language):
     """The published content matching every word of `query` in `language`, best first, as
-    Matches: cheap to count; `results()` reads the ones shown.
+    Matches: cheap to count; `results()` reads the ones shown. One query, whatever the content.
 
     Words match as words or word prefixes, accents, case and apostrophes folded
     (search/matching.py). Ranked: a word that is a whole name or acronym first, then by how
-    early the fields matching each word come (name and acronym before description), then in
-    each kind's own order.
+    early the fields matching each word come (name and acronym before description), then by
+    kind of content (the registry's order) and by title, as the index folded it.
     """
     words = query_words(query)
     if not words:
         return []
     patterns = word_patterns(words)
     whole_words = [re.compile(rf"{pattern.pattern}(?!\w)") for pattern in patterns]
+    kinds = {source.model: (order, source) for order, source in enumerate(sources())}
     scored = []
-    for source in sources():
-        titles = source.title_positions
-        for pk, document in matching_documents(source.model, words, language):
-            rank = _rank(document, titles, patterns, whole_words)
-            if rank is not None:
-                scored.append((rank, len(scored), Match(source, pk)))
-    scored.sort(key=lambda item: item[:2])
-    return [match for _rank_, _order, match in scored]
+    for model, pk, document in matching_documents(list(kinds), words, language):
+        order, source = kinds[model]
+        rank = _rank(document, source.title_positions, patterns, whole_words)
+        if rank is not None:
+            title = _title_words(document, source.title_positions)
+            scored.append(((*rank, order, title, pk), Match(source, pk)))
+    scored.sort(key=lambda item: item[0])
+    return [match for _key, match in scored]
+
+
+def _title_words(document, title_positions):
+    """The folded words of a match's title fields (its first field when none is named): the
+    order of matches ranked alike, close to the language's alphabetical order."""
+    lines = document.split("\n")
+    positions = title_positions or [0]
+    return " ".join(lines[i] for i in positions if i < len(lines))
 
 
 def results(query, matches, language):

@@ -115,28 +115,33 @@ def _full_text_filter(words):
     raise NotImplementedError(f"Search has no full-text index on {connection.vendor}.")
 
 
-def matching_documents(model, words, language):
-    """[(pk, document)] of the published objects of `model` whose text in `language` holds a
-    word starting with each of `words`, in the model's order; `document` is the folded words
-    of each search field, one field a line.
+def matching_documents(content_models, words, language):
+    """[(model, pk, document)] of the published objects of `content_models` whose text in
+    `language` holds a word starting with each of `words`; `document` is the folded words of
+    each search field, one field a line. In no particular order: the caller ranks them.
 
-    Two queries: the matching entries, then the published objects among them, in order (read
-    as plain rows: thousands of primary keys through the ORM's per-row machinery would cost
-    more than the search).
+    One query, whatever the number of models and of matches (`matching_entries`).
     """
-    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
-    entries = SearchEntry.objects.filter(
-        _full_text_filter(words), content_type=content_type, language=language
-    )
-    documents = dict(_rows(entries.values_list("object_id", "document")))
-    if not documents:
-        return []
-    with override(language):  # ordered by the names the visitor reads
-        # The keys found, as values (a subquery here would let PostgreSQL's planner recompute
-        # every row's text search vector for each object). SQLite takes up to 32,766 of them.
-        published = model._default_manager.published().filter(pk__in=list(documents))
-        order = _rows(published.values_list("pk"))
-    return [(pk, documents[pk]) for (pk,) in order]
+    # Django keeps content types in memory: one query, once per process.
+    content_types = ContentType.objects.get_for_models(*content_models)
+    kinds = {content_types[model].pk: model for model in content_models}
+    entries = matching_entries(content_models, words, language)
+    rows = _rows(entries.values_list("content_type_id", "object_id", "document"))
+    return [(kinds[content_type], pk, document) for content_type, pk, document in rows]
+
+
+def matching_entries(content_models, words, language):
+    """The SearchEntry queryset behind `matching_documents`: the full-text index's entries
+    in `language` holding each word, of the objects each model's `published()` lets visitors
+    see now (editing/publishing.py's rule, asked of the database by a subquery per model)."""
+    content_types = ContentType.objects.get_for_models(*content_models)
+    live = models.Q(pk__in=[])  # no model: nothing found
+    for model in content_models:
+        live |= models.Q(
+            content_type=content_types[model],
+            object_id__in=model._default_manager.published().values("pk"),
+        )
+    return SearchEntry.objects.filter(_full_text_filter(words), live, language=language)
 
 
 def _rows(queryset):
