@@ -90,6 +90,10 @@ def database_description():
     return f"PostgreSQL {version // 10000}.{version % 10000}"
 
 
+# A word in every body of bench/content.py, and in the demo content.
+SEARCH_PATH = "/fr/recherche/?q=enfant"
+
+
 def load_runs(url, page_path, with_limits, log):
     """wrk against gunicorn on this database: the page uncached and cached, and the limits."""
     from .load import BASE, Gunicorn, run_wrk, warm
@@ -115,6 +119,11 @@ def load_runs(url, page_path, with_limits, log):
         # The limit for this page: a bare view returning as many bytes (121 KB at 100 bodies,
         # 15 KB for the real site), so each page is compared with its own size.
         results["bare"] = run_wrk("/bench/bare/")
+        # Search, never cached, against a bare view of its own size (issue 14: at least 15 %).
+        found = urllib.request.urlopen(f"{BASE}{SEARCH_PATH}").read()
+        results["search"] = run_wrk(SEARCH_PATH)
+        results["search_bare"] = run_wrk(f"/bench/bare/{len(found)}/")
+        results["search_kb"] = len(found) / 1024
         if with_limits:
             stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page.decode())
             results["static"] = run_wrk(stylesheet.group(1))
