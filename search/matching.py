@@ -8,6 +8,7 @@ matches a word of the text that starts with it: “enf” finds “enfants”, �
 character of the original text it came from: the snippet marks exactly the matched word.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -26,15 +27,26 @@ def word_patterns(words):
     return [re.compile(rf"(?<!\w){re.escape(word)}") for word in words]
 
 
+# Bounded: a text uses few distinct characters, and an attacker's query must not grow it.
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char):
+    if char.isascii():
+        return char.lower()  # ASCII: NFKD changes nothing, and casefold is lower
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def fold_with_positions(text):
-    """(folded text, [index in `text` of each folded character])."""
+def fold_with_positions(text, stop=None):
+    """(folded text, a sequence of the index in `text` of each folded character); with `stop`,
+    only the start of `text` whose folding is at least `stop` characters long."""
+    text = text or ""
+    if text.isascii():
+        end = len(text) if stop is None else min(stop, len(text))
+        return text[:end].lower(), range(end)
     folded, positions = [], []
-    for index, char in enumerate(text or ""):
+    for index, char in enumerate(text):
+        if stop is not None and len(folded) >= stop:
+            break
         for piece in _fold_char(char):
             folded.append(piece)
             positions.append(index)
@@ -51,7 +63,16 @@ def find_word(text, word):
 
     The span covers the whole original word, combining accents that follow it included.
     """
-    folded, positions = fold_with_positions(text)
+    quick = re.search(rf"(?<!\w){re.escape(word)}\w*", fold(text))
+    if quick is None:
+        return None  # most texts tried hold no such word: no positions to work out
+    # Positions only as far as the word found and the character after it: a long text's
+    # snippet costs its start, not its length. The whole text if `fold` disagreed.
+    return _find_in(text, word, quick.end() + 1) or _find_in(text, word, None)
+
+
+def _find_in(text, word, stop):
+    folded, positions = fold_with_positions(text, stop)
     for token in WORD.finditer(folded):
         if token.group().startswith(word):
             start, end = positions[token.start()], positions[token.end() - 1] + 1

@@ -116,6 +116,12 @@ def test_the_acronym_of_a_body_does_not_match_inside_other_words(bodies):
         ("Cafe\u0301 des enfants", "enfants", "enfants"),
         ("Cafe\u0301 des enfants", "cafe", "Cafe\u0301"),
         ("Straße", "strasse", "Straße"),
+        # Positions are worked out only up to the word found: far in, or last in the text.
+        ("Été… " * 400 + "Cafe\u0301 l’enfance", "enfance", "enfance"),
+        ("Été " * 400 + "fin de l’Été", "ete", "Été"),
+        ("Voilà… la fin de l’enfance", "enfance", "enfance"),
+        ("ﬁn", "fin", "ﬁn"),
+        ("Straße", "str", "Straße"),
     ],
 )
 def test_the_snippet_marks_exactly_the_matched_word_whatever_folding_does(text, word, marked):
