@@ -21,7 +21,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import override
 
 from editing.registry import searchable_models
-from multilingual.languages import LANGUAGE_CODES
+from editing.translation_status import published_field
+from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 from .matching import WORD, fold
 from .models import SearchEntry
@@ -48,13 +49,22 @@ def document(obj, fields):
     )
 
 
+def is_published_in(obj, language):
+    """False when `obj`'s `language` translation exists but is not published yet."""
+    return language == SOURCE_LANGUAGE or getattr(obj, published_field(language), True) is not False
+
+
 def entries_for(obj, content_type=None):
     """Unsaved SearchEntry rows of `obj`, one per language."""
     content_type = content_type or ContentType.objects.get_for_model(obj, for_concrete_model=True)
     fields = type(obj).search_fields
     entries = []
     for language in LANGUAGE_CODES:
-        with override(language):  # modeltranslation reads the French where a field is empty
+        # What visitors read in `language`: modeltranslation gives the French where a field is
+        # empty, and the whole French while the translation is unpublished (editing/
+        # unpublished.py): its words must not find an object whose page shows none of them.
+        shown = language if is_published_in(obj, language) else SOURCE_LANGUAGE
+        with override(shown):
             text = document(obj, fields)
         entries.append(
             SearchEntry(

@@ -16,6 +16,7 @@ from search import index
 from search.engine import search
 from search.models import SearchEntry
 from tests.conftest import make_organisation
+from tests.factories import OrganisationFactory
 from tests.pages.conftest import make_page
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,19 @@ def test_the_full_text_index_finds_a_word_among_1000_organisations():
         # The FTS5 table answers the word; no row's text is read to find it.
         plan = entries.explain()
         assert re.search(r"search_searchentry_fts VIRTUAL TABLE INDEX", plan), plan
+
+
+def test_an_unpublished_translation_is_not_searched_in_its_language(client):
+    body = OrganisationFactory(
+        name_fr="Fonds discret",
+        name_en="Secretive Fund",
+        summary_en="Hidden words",
+        published_en=False,
+    )
+    # Visitors read the French in English until the translation is published: its words find it.
+    assert [r.title for r in search("secretive", "en")] == []
+    assert "1 result for “discret”." in client.get("/en/search/?q=discret").content.decode()
+    body.published_en = True
+    body.save()
+    assert [r.title for r in search("secretive", "en")] == ["Secretive Fund"]
+    assert "0 results for “discret”." in client.get("/en/search/?q=discret").content.decode()
