@@ -1,5 +1,6 @@
 """The text a visitor reads in a rich-text field: its HTML without tags, what search reads."""
 
+import functools
 from html.parser import HTMLParser
 
 # Elements that end a line of text: their words never run into the next block's.
@@ -32,6 +33,9 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+# A search reads a page's text twice or more (its snippet, the fallback) and the same pages
+# come back in every search: a few recent texts are kept. Bounded, as texts can be long.
+@functools.lru_cache(maxsize=64)
 def html_text(html):
     """The text of `html`: tags removed, entities decoded, one line per block (paragraph,
     heading, list item), live figures left out. "<p>L&rsquo;enfant</p><p>Droits</p>" →
