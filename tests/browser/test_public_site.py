@@ -5,7 +5,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
+from tests.conftest import make_organisation
 from tests.public.conftest import LANGUAGES, PAGES
 
 pytestmark = pytest.mark.browser
@@ -69,3 +71,22 @@ def test_the_skip_link_is_the_first_stop_for_keyboard_users(page, demo_site):
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#content"
     assert page.locator(".skip-link").is_visible()
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_a_visitor_pages_through_many_results(page, demo_site, shoot, width_name, csp_refusals):
+    for n in range(1, 26):
+        make_organisation(name_fr=f"Collectif Zéphyr {n}", summary_fr="Pour l’enfance.")
+    page.set_viewport_size({"width": WIDTHS[width_name], "height": 900})
+    page.goto(demo_site + "/fr/recherche/?q=zephyr")
+    pages = page.get_by_role("navigation", name="Pages de résultats")
+    expect(pages).to_contain_text("Résultats 1 à 20 sur 25.")
+    next_link = pages.get_by_role("link", name="Résultats suivants")
+    box = next_link.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.2 target size
+    shoot(page, f"search-pages-{width_name}")
+    assert serious_violations(page, csp_refusals) == []
+    next_link.click()
+    expect(pages).to_contain_text("Résultats 21 à 25 sur 25.")
+    expect(page.locator(".result-title")).to_have_count(5)
+    expect(pages.get_by_role("link", name="Résultats précédents")).to_be_visible()
