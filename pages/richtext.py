@@ -28,7 +28,9 @@ EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # No autolink: with it Tiptap makes links "inclusive", and the words typed after a link
+    # (even its closing full stop) joined it.
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"], "autolink": False},
     "ContentLink": True,
     "KeyFigure": True,
     # Gives Tiptap's own <style> element the CSP nonce (pages/static/pages/references.js).

@@ -131,6 +131,8 @@ def test_writing_translating_and_reading_a_page(browser, team, shoot):
     expect(preview.locator("a", has_text="UNICEF")).to_have_attribute(
         "href", "/fr/organisations/unicef/"
     )
+    # The words typed after the link are not part of it.
+    expect(preview.locator("a", has_text="UNICEF")).to_have_text("UNICEF")
     expect(preview.locator(".live-figure")).to_contain_text("sections nationales")
     shoot(preview, "page-2-editor-previews")
     preview.close()
