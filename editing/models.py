@@ -353,7 +353,11 @@ class AdminLanguage(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_language"
     )
-    language = models.CharField(max_length=10)
+    language = models.CharField(_("language"), max_length=10)
+
+    class Meta:
+        verbose_name = _("admin language")
+        verbose_name_plural = _("admin languages")
 
     def __str__(self):
         return f"{self.user}: {self.language}"
