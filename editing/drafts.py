@@ -33,6 +33,7 @@ from reversion.revisions import _follow_relations_recursive, is_registered
 from .change_messages import approval_message
 from .draft_merging import DraftConflict, Merge, write
 from .models import Draft, PublishableContent, WorkflowEvent, WorkflowSettings
+from .notifications import notify
 from .registry import is_content
 from .roles import may
 
@@ -318,6 +319,8 @@ def _send_back_by_the_clock(draft, obj, conflict):
     draft.comment = comment
     draft.save()
     log(obj, WorkflowEvent.SENT_BACK, None, comment)
+    # The author learns it as from a reviewer: by email, once the transaction is kept.
+    transaction.on_commit(lambda: notify("sent_back", draft, obj, None))
 
 
 REVIEW_ACTIONS = {

@@ -35,7 +35,10 @@ def recipients(event, draft, obj, actor):
 def body(event, draft, obj, actor):
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    who = actor.get_full_name() or actor.get_username()
+    if actor is None:  # publish_due_changes, at the go-live time
+        who = _("the publication schedule")
+    else:
+        who = actor.get_full_name() or actor.get_username()
     lines = [SUBJECTS[event](obj), "", _("By: %(user)s") % {"user": who}]
     if event == "submitted" and draft.message:
         lines += ["", draft.message]
@@ -46,7 +49,8 @@ def body(event, draft, obj, actor):
 
 
 def notify(event, draft, obj, actor):
-    """Send the `event` ("submitted", "approved", "sent_back") email to whom it concerns."""
+    """Send the `event` ("submitted", "approved", "sent_back") email to whom it concerns;
+    `actor`: the member of staff who acted, or None for the clock (publish_due_changes)."""
     for user in recipients(event, draft, obj, actor):
         with translation.override(language_of(user)):
             send_mail(

@@ -111,6 +111,28 @@ def test_a_scheduled_change_that_no_longer_fits_goes_back_to_its_author_with_the
     assert "Une autre organisation a déjà ce slug." in camille.get(change_url(ilo)).content.decode()
 
 
+def test_the_author_of_a_scheduled_change_sent_back_by_the_clock_gets_an_email(
+    ilo, contributor, director, mailoutbox, django_capture_on_commit_callbacks
+):
+    user, camille = contributor
+    user.email = "camille@example.org"
+    user.save()
+    _user, dominique = director
+    submit(camille, ilo, go_live_at=timezone.now() + timedelta(hours=1), slug_fr="oit")
+    dominique.post(workflow_url(ilo), {"action": "approve"})
+    Organisation.objects.create(name_fr="Autre", slug_fr="oit", kind="ngo", is_published=True)
+    Draft.objects.update(go_live_at=timezone.now() - timedelta(seconds=1))
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_due_changes", stdout=StringIO())
+    [email] = mailoutbox
+    assert email.to == ["camille@example.org"]
+    assert email.subject.startswith("Vos modifications vous sont renvoyées")
+    assert "Par : le calendrier de publication" in email.body
+    assert "Une autre organisation a déjà ce slug." in email.body
+
+
 # 3. A slug taken since the draft was made: a message, nothing changed.
 
 
