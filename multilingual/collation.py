@@ -173,3 +173,18 @@ class OrderedByShownName:
 
     def get_ordering(self, request):
         return [by_shown_name(self.model, self.shown_name_field, published_only=False), "pk"]
+
+    def get_changelist(self, request, **kwargs):
+        """A change list whose name column, when clicked, sorts the same way."""
+        changelist = super().get_changelist(request, **kwargs)
+        model, field = self.model, self.shown_name_field
+
+        class ShownNameChangeList(changelist):
+            def get_ordering_field(self, field_name):
+                # Django would sort by the column of the admin's language, raw: empty where
+                # untranslated, and "É" after "Z".
+                if field_name == field:
+                    return by_shown_name(model, field, published_only=False)
+                return super().get_ordering_field(field_name)
+
+        return ShownNameChangeList

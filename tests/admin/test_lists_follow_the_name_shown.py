@@ -2,6 +2,9 @@
 language (its translation, else the French) with that language's collation, as the public lists
 do: an untranslated name is not pushed first or last."""
 
+import html as html_module
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -60,3 +63,24 @@ def test_choosing_an_organisation_offers_them_in_the_name_shown_order(editor_cli
         "Consejo de Europa",
         "Consejo Internacional",
     ]
+
+
+def sort_link(editor_client, url, column, language):
+    """The address the header of `column` (e.g. "name") sorts the list by, as staff click it."""
+    html = editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    header = re.search(rf'<th scope="col" class="[^"]*column-{column}[^"]*">(.*?)</th>', html, re.S)
+    link = re.search(r'<div class="text"><a href="(\?o=[^"]*)"', header.group(1)).group(1)
+    return url.split("?")[0] + html_module.unescape(link)
+
+
+def test_clicking_the_name_column_sorts_by_the_name_shown_both_ways(editor_client):
+    make_organisation(name_fr="Zèbre", name_es="Cebra")
+    make_organisation(name_fr="Éducation")  # untranslated
+    make_organisation(name_fr="droits", name_es="Derechos")
+    url = reverse("admin:organisations_organisation_changelist")
+    ascending = sort_link(editor_client, url, "name", "es")
+    shown = [body.name_es or body.name_fr for body in listed(editor_client, ascending, "es")]
+    assert shown == ["Cebra", "Derechos", "Éducation"]
+    descending = sort_link(editor_client, ascending, "name", "es")
+    shown = [body.name_es or body.name_fr for body in listed(editor_client, descending, "es")]
+    assert shown == ["Éducation", "Derechos", "Cebra"]
