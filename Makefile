@@ -32,8 +32,11 @@ run: install .env compilemessages
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The suite runs on every core (pytest-xdist), each worker with its own test database;
+# PYTEST_WORKERS=0 runs it in this one process (to use a debugger, or -x on the first failure).
+PYTEST_WORKERS ?= auto
 test: install compilemessages
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The production stack (gunicorn, DEBUG off) against DATABASE_URL, checked over HTTP.
 smoke: install compilemessages
