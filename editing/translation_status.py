@@ -132,10 +132,16 @@ def falls_back(obj, field, language):
     return bool(_text(obj, field, SOURCE_LANGUAGE)) and not _text(obj, field, language)
 
 
+def translation_published(obj, language):
+    """False while `obj`'s `language` translation is held back from visitors (its published
+    flag unticked); True for the source language and for content without the flag."""
+    return language == SOURCE_LANGUAGE or bool(getattr(obj, published_field(language), True))
+
+
 def readable_in(obj, language):
     """True when visitors can read `obj` in `language`: the translation is published and no
     core field falls back."""
-    if language != SOURCE_LANGUAGE and not getattr(obj, published_field(language), True):
+    if not translation_published(obj, language):
         return False
     return not any(falls_back(obj, field, language) for field in core_fields(type(obj)))
 

@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import override
 
 from editing.registry import searchable_models
-from editing.translation_status import published_field
+from editing.translation_status import translation_published
 from multilingual.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 from .matching import WORD, fold
@@ -49,11 +49,6 @@ def document(obj, fields):
     )
 
 
-def is_published_in(obj, language):
-    """False when `obj`'s `language` translation exists but is not published yet."""
-    return language == SOURCE_LANGUAGE or getattr(obj, published_field(language), True) is not False
-
-
 def entries_for(obj, content_type=None):
     """Unsaved SearchEntry rows of `obj`, one per language."""
     content_type = content_type or ContentType.objects.get_for_model(obj, for_concrete_model=True)
@@ -63,7 +58,7 @@ def entries_for(obj, content_type=None):
         # What visitors read in `language`: modeltranslation gives the French where a field is
         # empty, and the whole French while the translation is unpublished (editing/
         # unpublished.py): its words must not find an object whose page shows none of them.
-        shown = language if is_published_in(obj, language) else SOURCE_LANGUAGE
+        shown = language if translation_published(obj, language) else SOURCE_LANGUAGE
         with override(shown):
             text = document(obj, fields)
         entries.append(

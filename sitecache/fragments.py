@@ -30,7 +30,7 @@ def per_generation(name, draw, request, seconds=FRAGMENT_SECONDS):
     (None included). Staff previewing (drafts visible) always get it drawn afresh, and so does
     everyone when the generation is unknown (the cache or the database does not answer).
     """
-    generation = None if is_preview(request) else current_generation()
+    generation = None if is_preview(request) else request_generation(request)
     if generation is None:
         return draw()
     key = f"{generation.key_prefix}.{name}.{get_language()}"
@@ -39,3 +39,16 @@ def per_generation(name, draw, request, seconds=FRAGMENT_SECONDS):
         value = draw()
         cache.set(key, value, generation.seconds_left(seconds))
     return value
+
+
+def request_generation(request):
+    """The generation `request`'s fragments are read under: read once per request (the page
+    cache's, when it read one), so that a page never mixes fragments of two generations and
+    pays one cache read, not one per fragment. None: unknown, nothing is kept."""
+    if request is None:
+        return current_generation()
+    if not hasattr(request, "fragments_generation"):
+        request.fragments_generation = (
+            getattr(request, "public_page_generation", None) or current_generation()
+        )
+    return request.fragments_generation
