@@ -52,7 +52,6 @@ def main():
     from django.urls import reverse
     from django.utils.translation import override
 
-    from editing.registry import searchable_models
     from search.engine import find, results
     from search.index import _full_text_filter, matching_entries
     from search.models import SearchEntry
@@ -64,7 +63,7 @@ def main():
     with fresh_database("bench_search", workdir):
         build(SIZE)
         client = Client()
-        entries = matching_entries(searchable_models(), ["999"], "fr")
+        entries = matching_entries(["999"], "fr")
         print("The search query's plan for a word in one body, as the planner chooses:")
         options = {"analyze": True} if connection.vendor == "postgresql" else {}
         print(entries.explain(**options))

@@ -15,8 +15,9 @@ from django.utils.text import capfirst
 from django.utils.translation import override
 
 from editing.registry import searchable_models
+from sitecache.fragments import many_per_generation, per_generation
 
-from .index import field_text, matching_documents
+from .index import field_text, live_keys, matching_documents
 from .matching import find_word, query_words, word_patterns
 
 MAX_QUERY_LENGTH = 100
@@ -29,6 +30,17 @@ class Result:
     title: str
     url: str
     snippet: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a result shows of one object in one language, whatever the query: its `title`, its
+    address (`url`) and `texts`, the text of each of its search fields as visitors read it, in
+    the order of `search_fields`. Kept for a content generation (sitecache/fragments.py)."""
+
+    title: str
+    url: str
+    texts: tuple
 
 
 @dataclass(frozen=True)
@@ -85,15 +97,16 @@ class Match:
     pk: int
 
 
-def search(query, language):
+def search(query, language, request=None):
     """The published content matching every word of `query` in `language`, best first: a
     Result (kind, title, url, snippet) each. `find()` and `results()` for a page of them."""
-    return results(query, find(query, language), language)
+    return results(query, find(query, language, request), language, request)
 
 
-def find(query, language):
+def find(query, language, request=None):
     """The published content matching every word of `query` in `language`, best first, as
-    Matches: cheap to count; `results()` reads the ones shown. One query, whatever the content.
+    Matches: cheap to count; `results()` reads the ones shown. One query, whatever the content
+    (which objects visitors may see is kept for the content generation of `request`).
 
     Words match as words or word prefixes, accents, case and apostrophes folded
     (search/matching.py). Ranked: a word that is a whole name or acronym first, then by how
@@ -106,8 +119,9 @@ def find(query, language):
     patterns = word_patterns(words)
     whole_words = [re.compile(rf"{pattern.pattern}(?!\w)") for pattern in patterns]
     kinds = {source.model: (order, source) for order, source in enumerate(sources())}
+    live = per_generation("search.live", lambda: live_keys(list(kinds)), request)
     scored = []
-    for model, pk, document in matching_documents(list(kinds), words, language):
+    for model, pk, document in matching_documents(list(kinds), words, language, live):
         order, source = kinds[model]
         rank = _rank(document, source.title_positions, patterns, whole_words)
         if rank is not None:
@@ -125,32 +139,53 @@ def _title_words(document, title_positions):
     return " ".join(lines[i] for i in positions if i < len(lines))
 
 
-def results(query, matches, language):
-    """A Result for each of `matches` (found for `query`), in their order: one query per kind
-    of content. A match unpublished or deleted since it was found is left out."""
+def results(query, matches, language, request=None):
+    """A Result for each of `matches` (found for `query`), in their order. What each shows
+    whatever the query (`Shown`) is kept for the content generation of `request`; the objects
+    not kept are read with one query per kind of content. A match unpublished or deleted since
+    it was found is left out."""
     words = query_words(query)
+    names = {_name(match.source.model, match.pk): match for match in matches}
+    with override(language):  # the texts read are those of `language`, French where missing
+        shown = many_per_generation(
+            names, lambda missing: _draw([names[n] for n in missing]), request
+        )
+    found = []
+    for name, match in names.items():
+        if shown.get(name) is not None:
+            found.append(
+                Result(
+                    kind=match.source.kind,
+                    title=shown[name].title,
+                    url=shown[name].url,
+                    snippet=_snippet(shown[name].texts, words),
+                )
+            )
+    return found
+
+
+def _name(model, pk):
+    """The name of what a result shows of object `pk` of `model`, kept per generation."""
+    return f"search.{model._meta.label_lower}.{pk}"
+
+
+def _draw(matches):
+    """{name: Shown, or None for an object no longer published} of `matches`, in the active
+    language: one query per kind of content."""
     pks = {}
     for match in matches:
         pks.setdefault(match.source, []).append(match.pk)
-    found = []
-    with override(language):  # the texts read are those of `language`, French where missing
-        objects = {
-            (source.model, pk): obj
-            for source, ids in pks.items()
-            for pk, obj in source.queryset().in_bulk(ids).items()
-        }
-        for match in matches:
-            obj = objects.get((match.source.model, match.pk))
-            if obj is not None:
-                found.append(
-                    Result(
-                        kind=match.source.kind,
-                        title=match.source.title(obj),
-                        url=obj.get_absolute_url(),
-                        snippet=_snippet(obj, match.source.fields, words),
-                    )
-                )
-    return found
+    drawn = {}
+    for source, ids in pks.items():
+        objects = source.queryset().in_bulk(ids)
+        for pk in ids:
+            obj = objects.get(pk)
+            drawn[_name(source.model, pk)] = obj and Shown(
+                title=source.title(obj),
+                url=obj.get_absolute_url(),
+                texts=tuple(field_text(obj, field) for field in source.fields),
+            )
+    return drawn
 
 
 def _rank(document, title_positions, patterns, whole_words):
@@ -174,10 +209,10 @@ def _rank(document, title_positions, patterns, whole_words):
     return (0 if whole_name else 1, sum(positions))
 
 
-def _snippet(obj, fields, words):
-    """The text around the first word found, that whole word marked; everything else escaped."""
-    for field in fields:
-        text = field_text(obj, field)
+def _snippet(texts, words):
+    """The text around the first word found, that whole word marked; everything else escaped.
+    `texts`: the text of each search field, searched in that order."""
+    for text in texts:
         for word in words:
             span = find_word(text, word)
             if span is not None:
@@ -192,4 +227,4 @@ def _snippet(obj, fields, words):
                     after,
                     "…" if end + SNIPPET_CONTEXT < len(text) else "",
                 )
-    return escape(field_text(obj, fields[-1]) or field_text(obj, fields[0]))
+    return escape(texts[-1] or texts[0])

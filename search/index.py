@@ -9,7 +9,8 @@ Writes that bypass `save()` (`bulk_create`, `update`) are followed by `rebuild()
 existing content is filled (search/signals.py).
 
 Reading: `matching_documents()` asks the database engine's full-text index for the rows
-holding a word that starts with each query word: SQLite's FTS5 (tokenizer `unicode61
+holding a word that starts with each query word, and keeps those of the objects visitors may
+see (`live_keys()`, each model's `published()`): SQLite's FTS5 (tokenizer `unicode61
 remove_diacritics 2`), PostgreSQL's `to_tsvector('simple', search_unaccent(document))`,
 stored in a generated column with a GIN index. Both read the same folded words, so both find
 the same rows.
@@ -120,33 +121,54 @@ def _full_text_filter(words):
     raise NotImplementedError(f"Search has no full-text index on {connection.vendor}.")
 
 
-def matching_documents(content_models, words, language):
-    """[(model, pk, document)] of the published objects of `content_models` whose text in
-    `language` holds a word starting with each of `words`; `document` is the folded words of
-    each search field, one field a line. In no particular order: the caller ranks them.
-
-    One query, whatever the number of models and of matches (`matching_entries`).
+def matching_documents(content_models, words, language, live):
+    """[(model, pk, document)] of the objects of `content_models` visitors may see (`live`,
+    from `live_keys()`) whose text in `language` holds a word starting with each of `words`;
+    `document` is the folded words of each search field, one field a line. In no particular
+    order: the caller ranks them. One query, whatever the number of models and of matches.
     """
     # Django keeps content types in memory: one query, once per process.
     content_types = ContentType.objects.get_for_models(*content_models)
     kinds = {content_types[model].pk: model for model in content_models}
-    entries = matching_entries(content_models, words, language)
-    rows = _rows(entries.values_list("content_type_id", "object_id", "document"))
-    return [(kinds[content_type], pk, document) for content_type, pk, document in rows]
+    rows = _rows(matching_entries(words, language).values_list(*MATCH_COLUMNS))
+    return [
+        (kinds[content_type], pk, document)
+        for content_type, pk, document in rows
+        if content_type in kinds and pk in live.get(content_type, ())
+    ]
 
 
-def matching_entries(content_models, words, language):
-    """The SearchEntry queryset behind `matching_documents`: the full-text index's entries
-    in `language` holding each word, of the objects each model's `published()` lets visitors
-    see now (editing/publishing.py's rule, asked of the database by a subquery per model)."""
+MATCH_COLUMNS = ("content_type_id", "object_id", "document")
+
+
+def matching_entries(words, language):
+    """The SearchEntry queryset behind `matching_documents`: the full-text index's entries in
+    `language` holding a word starting with each of `words`, published or not (the index holds
+    words, not rights: `live_keys()` says which objects visitors may see)."""
+    return SearchEntry.objects.filter(_full_text_filter(words), language=language)
+
+
+def live_keys(content_models):
+    """{content type id: frozenset of primary keys}: the objects of each of `content_models`
+    that visitors may see now, by the model's `published()` (editing/publishing.py's rule).
+
+    One query (a UNION ALL of each model's). The search keeps the answer for a content
+    generation (sitecache/fragments.py): any change visitors can see, the clock's scheduled
+    go-live and expiry included, draws a new generation, so it is never staler than the pages.
+    """
     content_types = ContentType.objects.get_for_models(*content_models)
-    live = models.Q(pk__in=[])  # no model: nothing found
-    for model in content_models:
-        live |= models.Q(
-            content_type=content_types[model],
-            object_id__in=model._default_manager.published().values("pk"),
-        )
-    return SearchEntry.objects.filter(_full_text_filter(words), live, language=language)
+    kinds = [
+        model._default_manager.published()
+        .order_by()
+        .annotate(search_kind=models.Value(content_types[model].pk, models.IntegerField()))
+        .values_list("search_kind", "pk")
+        for model in content_models
+    ]
+    keys = {content_types[model].pk: set() for model in content_models}
+    if kinds:
+        for kind, pk in kinds[0].union(*kinds[1:], all=True):
+            keys[kind].add(pk)
+    return {kind: frozenset(pks) for kind, pks in keys.items()}
 
 
 def _rows(queryset):

@@ -16,7 +16,7 @@ from .engine import MAX_QUERY_LENGTH, find, results
 RESULTS_PER_PAGE = 20
 
 
-def results_elsewhere(query, language):
+def results_elsewhere(query, language, request=None):
     """The first other language with results for `query`: {code, name, count, url}, or None.
 
     A visitor who finds nothing in their language is told where the words are written.
@@ -24,7 +24,7 @@ def results_elsewhere(query, language):
     for code in LANGUAGE_CODES:
         if code == language:
             continue
-        count = len(find(query, code))
+        count = len(find(query, code, request))
         if count:
             with override(code):
                 url = f"{reverse('search:results')}?{urlencode({'q': query})}"
@@ -50,10 +50,10 @@ def search(request):
         context["error"] = _("Your search contains a character that cannot be searched.")
         status = 400
     elif query:
-        matches = find(query, get_language())
+        matches = find(query, get_language(), request)
         count = len(matches)
         page = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context["results"] = results(query, page.object_list, get_language())
+        context["results"] = results(query, page.object_list, get_language(), request)
         if page.has_other_pages():
             context["page"] = page
             if page.has_previous():
@@ -66,5 +66,5 @@ def search(request):
             count,
         ) % {"counter": count, "query": query}
         if not matches:
-            context["elsewhere"] = results_elsewhere(query, get_language())
+            context["elsewhere"] = results_elsewhere(query, get_language(), request)
     return render(request, "search/results.html", context, status=status)

@@ -65,7 +65,8 @@ def test_search_results_keep_the_menu_and_introduction_too(client, menu_and_intr
     first, html = visit(client, "/fr/recherche/?q=enfant")
     assert "Cherchez parmi nos pages et nos partenaires." in html
     again, html = visit(client, "/fr/recherche/?q=enfant")
-    assert first - again == 1 + 1  # the menu; the introduction (a text without references)
+    # The menu; the introduction (a text without references); which objects are published.
+    assert first - again == 1 + 1 + 1
     assert "Cherchez parmi nos pages et nos partenaires." in html
 
 

@@ -136,9 +136,10 @@ def test_queries_do_not_grow_with_the_number_of_partners_pages_and_links(client)
         "/en/key-figures/": 1 + 1 + 1 + (1 + 3),  # figures with sources; licence; menu; intro
         "/en/about/": 1 + 3 + 1,  # the page; its references; menu
         "/en/pages/page-1/": 1 + 3 + 1,  # the page; its references; menu
-        # Not cached: the index's published matches, every kind at once; the results shown,
-        # one query per kind among them (pages, whose text has links named "body"); menu; intro.
-        "/en/search/?q=body": 1 + 1 + 1 + (1 + 3),
+        # Not cached: the index's matches; which objects are published, every kind at once;
+        # the results shown, one query per kind among them (pages, whose text has links named
+        # "body"); menu; intro. All but the first are kept for the content generation.
+        "/en/search/?q=body": 1 + 1 + 1 + 1 + (1 + 3),
         "/en/organisations/body-1/": 4 + 1,  # the body, partnerships, figures, sections; menu
         "/sitemap.xml": 2 + 1,  # bodies, then their partnerships (prefetched); pages
     }
@@ -154,6 +155,8 @@ def test_a_page_served_from_the_cache_costs_no_query(client):
             response = client.get(path)
         if path.startswith("/en/search/"):
             assert "X-Cache" not in response  # results depend on the query: never cached
+            # The index is asked; what is published and what results show were kept.
+            assert len(queries) == 1, [query["sql"] for query in queries]
         else:
             assert response["X-Cache"] == "hit", path
             assert len(queries) == 0, path
