@@ -7,10 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from editing import drafts
 from editing.models import AdminLanguage
 from tests.conftest import make_organisation
-from tests.editing.review import APPROVERS, CONTRIBUTORS, staff_member, workflow_url
+from tests.editing.review import (
+    APPROVERS,
+    CONTRIBUTORS,
+    staff_member,
+    submitted_draft,
+    workflow_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,20 +36,6 @@ def contributor(django_user_model):
 @pytest.fixture
 def director(django_user_model):
     return staff_member(django_user_model, APPROVERS, "dominique")
-
-
-def submitted_draft(obj, author, **fields):
-    """`author`'s draft of `obj` changing `fields`, submitted for review, as the admin's form
-    stores it (editing/review_admin.py), without `author` opening any admin page."""
-    with drafts.shown(None, obj):
-        for name, value in fields.items():
-            setattr(obj, name, value)
-        obj.save()
-        payload = drafts.serialize(obj)
-    obj.refresh_from_db()
-    draft = drafts.store(obj, payload, author)
-    drafts.submit(draft, obj, author, "Nouveau résumé")
-    return draft
 
 
 def emails_to(user):
