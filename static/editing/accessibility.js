@@ -9,7 +9,8 @@
  * panels by aria-controls, and clicks still reach the tab), each tab keeps its visible name
  * (the language code). The main language switch beside the title gets an accessible name, and
  * shows the language of the tabs modeltranslation opened (the admin's language): it starts on
- * its first option whatever the tabs show, so the Spanish admin read "fr" above Spanish tabs.
+ * its first option whatever the tabs show, so the Spanish admin read "fr" above Spanish tabs;
+ * for those who may only read, it has no option and is hidden.
  * 2. Django's autocomplete fields (Select2): the combobox and its text take the name of the
  * field's label, which Select2 does not link to them.
  * 3. The rich-text editor of pages (django-prose-editor): its editable box takes the name of the
@@ -42,6 +43,10 @@
     var mainSwitch = root.querySelector("#modeltranslation-main-switch");
     if (mainSwitch && switchLabel && !mainSwitch.hasAttribute("aria-label")) {
       mainSwitch.setAttribute("aria-label", switchLabel);
+    }
+    // Nothing to switch for those who may only read (Approvers): no empty box beside the title.
+    if (mainSwitch && mainSwitch.options.length === 0) {
+      mainSwitch.hidden = true;
     }
   }
 

@@ -173,13 +173,15 @@ def overlaps(page, first, second):
 
 def switch_and_open_tab(page):
     """(what the language switch beside the title shows, the language of the first open tab),
-    lower case; None for either where the page has none."""
+    lower case; None for either where the page shows none ("" for an empty switch)."""
     return page.evaluate(
         """() => {
             const select = document.querySelector('#modeltranslation-main-switch');
             const tab = document.querySelector(".ui-tabs-nav [role='tab'][aria-selected='true']");
+            const shown = select && select.offsetParent !== null;
+            const option = shown ? select.selectedOptions[0] : null;
             return [
-                select ? select.selectedOptions[0].textContent.trim().toLowerCase() : null,
+                shown ? (option ? option.textContent.trim().toLowerCase() : '') : null,
                 tab ? tab.textContent.trim().toLowerCase() : null,
             ];
         }"""

@@ -39,6 +39,21 @@ def rebuild_urls():
     reload(import_module(settings.ROOT_URLCONF))
 
 
+def after_migrate(app_label):
+    """What `migrate` does once the tables are made: its signal, on which Django creates each
+    model's permissions and editing/roles.py gives them to the roles."""
+    config = apps.get_app_config(app_label)
+    post_migrate.send(
+        sender=config,
+        app_config=config,
+        verbosity=0,
+        interactive=False,
+        using=connection.alias,
+        apps=apps,
+        plan=[],
+    )
+
+
 @pytest.fixture
 def notice_model():
     """The test-only content type, installed and with its table, as after `migrate`."""
@@ -54,19 +69,8 @@ def notice_model():
         rebuild_urls()
         with connection.schema_editor() as editor:
             editor.create_model(model)
-        # What `migrate` does after the tables (untranslated): its signal, on which Django
-        # creates each model's permissions and editing/ gives them to the roles.
-        config = apps.get_app_config("contentapp")
         with translation.override(None):
-            post_migrate.send(
-                sender=config,
-                app_config=config,
-                verbosity=0,
-                interactive=False,
-                using=connection.alias,
-                apps=apps,
-                plan=[],
-            )
+            after_migrate("contentapp")
         try:
             yield model
         finally:
@@ -112,16 +116,7 @@ def test_migrating_again_keeps_what_staff_gave_the_roles(notice_model):
     extra = Permission.objects.get(codename="view_user")
     editors.permissions.add(extra)
     before = set(editors.permissions.all())
-    config = apps.get_app_config("contentapp")
-    post_migrate.send(
-        sender=config,
-        app_config=config,
-        verbosity=0,
-        interactive=False,
-        using=connection.alias,
-        apps=apps,
-        plan=[],
-    )
+    after_migrate("contentapp")
     assert set(editors.permissions.all()) == before
 
 
