@@ -68,6 +68,9 @@ class EditorialContent(models.Model):
     # True for a model whose objects each have a public page of their own at
     # get_absolute_url() (not an anchor in another page): the sitemap lists them.
     has_own_page = False
+    # The roles of editing/roles.py (by group name) given no permission on this type; every
+    # other role gets its ROLE_ACTIONS after `migrate`.
+    roles_left_out = ()
 
     class Meta:
         abstract = True

@@ -79,18 +79,6 @@ class NavigationItemAdmin(
     fieldsets = ((None, {"fields": ("page", "order")}),)
 
 
-# The key figures' admin, as stats/ registers it, plus the pages' check before a figure they
-# show is renamed or unpublished (pages/figure_use.py).
-class FigureUsedByPagesAdmin(KeyFigureAdmin):
-    form = confirming_form(KeyFigureAdmin.form)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
-            return fieldsets
-        *rest, (title, options) = fieldsets
-        return [*rest, (title, {**options, "fields": [*options["fields"], "confirm_pages"]})]
-
-
-admin.site.unregister(KeyFigure)
-admin.site.register(KeyFigure, FigureUsedByPagesAdmin)
+# Before a figure the pages show is renamed or unpublished, the figures' admin asks for a
+# confirmation (pages/figure_use.py).
+KeyFigureAdmin.add_form_check(confirming_form, "confirm_pages")

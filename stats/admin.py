@@ -79,6 +79,33 @@ class KeyFigureAdmin(
             kwargs["localize"] = True
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    # The fields other apps' checks add at the end of a figure's change page (add_form_check).
+    check_fields = ()
+
+    @classmethod
+    def add_form_check(cls, wrap, field):
+        """Let another app check a figure's changes before they are saved: `wrap(form)` returns
+        the admin form (a ModelForm class) with the check, and its form field named `field` is
+        shown at the end of the change page's last fieldset (pages/ asks for a confirmation
+        before a figure its pages show is renamed or unpublished: pages/figure_use.py).
+
+        Called once by that app's admin module (admin autodiscovery imports it after this one,
+        as it imports this one); the registered admin reads the class's form on each request,
+        so this app needs to know none of them and nothing is registered twice.
+        """
+        if field in cls.check_fields:
+            return
+        cls.form = wrap(cls.form)
+        cls.check_fields = (*cls.check_fields, field)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.check_fields:
+            return fieldsets
+        *rest, (title, options) = fieldsets
+        fields = [*options["fields"], *self.check_fields]
+        return [*rest, (title, {**options, "fields": fields})]
+
     @admin.display(description=_("value"), ordering="value")
     def figure(self, figure):
         """The value as the public site writes it: “plus de 1,2 million”, “7 sur 10”."""

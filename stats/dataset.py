@@ -13,6 +13,7 @@ them in French, and says "fr": never a silent mix.
 """
 
 from django.utils.translation import get_language, gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from multilingual.availability import SOURCE_LANGUAGE, exists_in
 
@@ -44,9 +45,11 @@ COLUMNS = [
 
 def text_language(figure, language):
     """The language of the row's texts: `language` if the figure and its source organisation's
-    name are translated into it, else French."""
+    name are translated into it, else the source language (French)."""
     source = figure.public_source_organisation
-    source_named = source is None or not source.name_fr or getattr(source, f"name_{language}")
+    source_named = (
+        source is None or not name_in(source, SOURCE_LANGUAGE) or name_in(source, language)
+    )
     return language if exists_in(figure, language) and source_named else SOURCE_LANGUAGE
 
 
@@ -55,11 +58,17 @@ def texts_in(obj, fields, language):
     return {name: getattr(obj, f"{name}_{language}") or "" for name in fields}
 
 
+def name_in(organisation, language):
+    """The organisation's own name in `language` ("" or None when not translated)."""
+    return getattr(organisation, build_localized_fieldname("name", language))
+
+
 def organisation_name(organisation, language):
-    """The organisation's name in `language`, its French name where it has none ("" if none)."""
+    """The organisation's name in `language`, in the source language (settings.LANGUAGE_CODE)
+    where it has none ("" if none)."""
     if organisation is None:
         return ""
-    return getattr(organisation, f"name_{language}") or organisation.name_fr or ""
+    return name_in(organisation, language) or name_in(organisation, SOURCE_LANGUAGE) or ""
 
 
 def figure_row(figure, language, page_url):

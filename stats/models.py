@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from editing.models import EARLIEST_DATE, EditorialContent, PublishableContent
 from editing.publishing import PublishableQuerySet, is_live, live
+from editing.roles import CONTRIBUTORS
 from multilingual.languages import SOURCE_LANGUAGE
 from organisations.models import Organisation
 from organisations.validators import validate_web_url, year_validators
@@ -278,6 +279,8 @@ class OpenDataSettings(EditorialContent):
         verbose_name_plural = _("open data settings")
 
     translation_core_fields = ("licence_name",)
+    # Site settings, not writing: Contributors leave the licence to Editors.
+    roles_left_out = (CONTRIBUTORS,)
 
     def __str__(self):
         return str(_("Open data licence: %(licence)s") % {"licence": self.licence_name})

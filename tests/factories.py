@@ -13,7 +13,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from editing.roles import EDITORS, TRANSLATORS
+from editing.roles import EDITORS, TRANSLATORS, grant_content_roles
 from organisations.models import Organisation
 from partners.models import ConsultativeStatus, Partnership
 from stats.models import KeyFigure
@@ -92,6 +92,8 @@ def restore_roles():
     browser tests empty the database, and data migrations are not run again."""
     for migration in ROLE_MIGRATIONS:
         import_module(migration).grant_roles(Group, Permission)
+    # And what `migrate` gives them on every content type (editing/roles.py).
+    grant_content_roles()
 
 
 def role_group(name):

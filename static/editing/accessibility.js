@@ -7,7 +7,10 @@
  * the focused tab; but each tab keeps a link inside it, a focusable control nested in another
  * (axe: nested-interactive). Once the tabs exist, each link loses its href (jQuery UI finds
  * panels by aria-controls, and clicks still reach the tab), each tab keeps its visible name
- * (the language code). The main language switch beside the title gets an accessible name.
+ * (the language code). The main language switch beside the title gets an accessible name, and
+ * shows the language of the tabs modeltranslation opened (the admin's language): it starts on
+ * its first option whatever the tabs show, so the Spanish admin read "fr" above Spanish tabs;
+ * for those who may only read, it has no option and is hidden.
  * 2. Django's autocomplete fields (Select2): the combobox and its text take the name of the
  * field's label, which Select2 does not link to them.
  * 3. The rich-text editor of pages (django-prose-editor): its editable box takes the name of the
@@ -40,6 +43,10 @@
     var mainSwitch = root.querySelector("#modeltranslation-main-switch");
     if (mainSwitch && switchLabel && !mainSwitch.hasAttribute("aria-label")) {
       mainSwitch.setAttribute("aria-label", switchLabel);
+    }
+    // Nothing to switch for those who may only read (Approvers): no empty box beside the title.
+    if (mainSwitch && mainSwitch.options.length === 0) {
+      mainSwitch.hidden = true;
     }
   }
 
@@ -80,6 +87,23 @@
     nameAutocompletes(root);
     nameRichText(root);
     fixSelectorIcons(root);
+    // modeltranslation builds the tabs and the switch when jQuery is ready, which may come
+    // after the page's load: the observer below catches them then.
+    showOpenLanguage();
+  }
+
+  // Once: afterwards the switch and the tabs follow each other (modeltranslation's own code).
+  var switchShown = false;
+
+  function showOpenLanguage() {
+    var mainSwitch = document.querySelector("#modeltranslation-main-switch");
+    var tab = document.querySelector(".ui-tabs-nav [role='tab'][aria-selected='true']");
+    if (switchShown || !mainSwitch || !tab) {
+      return;
+    }
+    // The tabs are in the switch's order: the open tab's place is the option's value.
+    mainSwitch.value = String(Array.prototype.indexOf.call(tab.parentNode.children, tab));
+    switchShown = true;
   }
 
   function start() {

@@ -1,8 +1,11 @@
 """Every admin list and change page, for each role (Editors, Translators, Contributors, Approvers
 and the administrator), in French and Spanish at 1024 and 1280 px:
 no serious or critical axe violation, no button over the title, the key columns in view, and
-no English left on the page."""
+no English left on the page. At 1024 px also every add page, a delete confirmation, the
+translation files' export and import, and a change submitted for review, for whoever may open
+them."""
 
+import json
 import re
 
 import pytest
@@ -10,10 +13,12 @@ import reversion
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib import admin
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from reversion.models import Version
 
+from editing import drafts
+from editing.models import Draft, WorkflowEvent
 from editing.roles import APPROVERS, CONTRIBUTORS, EDITORS, TRANSLATORS
 from editing.views import is_reviewer
 from organisations.models import Organisation
@@ -39,12 +44,13 @@ ENGLISH = re.compile(
 )
 
 
-def user_in(django_user_model, role):
+def user_in(django_user_model, role, username=None):
     """A signed-in member of staff: the superuser, or a member of the role's group (the groups
     made again as the migrations make them: the browser tests empty the database)."""
     if role == "administrator":
         return django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
-    user = django_user_model.objects.create_user(role.lower(), f"{role}@example.org", "pw")
+    username = username or role.lower()
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
     user.groups.add(role_group(role))
     return user
 
@@ -90,6 +96,47 @@ def admin_pages(user):
     return pages
 
 
+def more_admin_pages(user):
+    """(name, path, kind): the pages opened at one width only, to keep the sweep's time: each
+    model's add page and the first organisation's delete confirmation where the admin lets
+    `user` in, the translation files' export and import, and the organisation whose change is
+    submitted for review (`a_change_submitted_for_review`)."""
+    request = RequestFactory().get("/")
+    request.user = user
+    pages = []
+    for model, model_admin in sorted(admin.site._registry.items(), key=lambda i: i[0]._meta.label):
+        opts = model._meta
+        if model_admin.has_add_permission(request):
+            add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+            pages.append((f"{opts.model_name}-add", add, "change"))
+    organisation = Organisation.objects.order_by("pk").first()
+    if admin.site._registry[Organisation].has_delete_permission(request, organisation):
+        delete = reverse("admin:organisations_organisation_delete", args=[organisation.pk])
+        pages.append(("organisation-delete", delete, "other"))
+    if user.has_module_perms("organisations"):
+        pages.append(("translation-export", reverse("translation_export"), "other"))
+        pages.append(("translation-import", reverse("translation_import"), "other"))
+    submitted = Draft.objects.filter(state=Draft.SUBMITTED).first()
+    if submitted and user.has_perm("organisations.view_organisation"):
+        change = reverse("admin:organisations_organisation_change", args=[submitted.object_id])
+        pages.append(("organisation-submitted", change, "change"))
+    return pages
+
+
+def a_change_submitted_for_review(django_user_model):
+    """A contributor's change to the second organisation's summary, submitted for review: its
+    change page shows the workflow box and the differences."""
+    organisation = Organisation.objects.order_by("pk")[1]
+    author = user_in(django_user_model, CONTRIBUTORS, username="camille")
+    payload = json.loads(drafts.serialize(organisation))
+    payload[0]["fields"]["summary_fr"] = "Un résumé proposé pour relecture."
+    draft = drafts.store(organisation, json.dumps(payload), author)
+    Draft.objects.filter(pk=draft.pk).update(
+        state=Draft.SUBMITTED, submitted_by=author, message="À relire, merci."
+    )
+    drafts.log(organisation, WorkflowEvent.SUBMITTED, author, "À relire, merci.")
+
+
 def two_versions_of_the_first_organisation(user):
     """A history to list and compare: two saves, the second changing the English name."""
     organisation = Organisation.objects.order_by("pk").first()
@@ -121,6 +168,23 @@ def overlaps(page, first, second):
                 a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
         }""",
         [first, second],
+    )
+
+
+def switch_and_open_tab(page):
+    """(what the language switch beside the title shows, the language of the first open tab),
+    lower case; None for either where the page shows none ("" for an empty switch)."""
+    return page.evaluate(
+        """() => {
+            const select = document.querySelector('#modeltranslation-main-switch');
+            const tab = document.querySelector(".ui-tabs-nav [role='tab'][aria-selected='true']");
+            const shown = select && select.offsetParent !== null;
+            const option = shown ? select.selectedOptions[0] : null;
+            return [
+                shown ? (option ? option.textContent.trim().toLowerCase() : '') : null,
+                tab ? tab.textContent.trim().toLowerCase() : null,
+            ];
+        }"""
     )
 
 
@@ -166,12 +230,14 @@ def test_every_admin_page_fits_and_passes_axe(
 ):
     user = user_in(django_user_model, role)
     two_versions_of_the_first_organisation(user)
+    a_change_submitted_for_review(django_user_model)
     sign_in(page, demo_site, user)
     page.set_extra_http_headers({"Accept-Language": language})
     problems = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        for name, path, kind in admin_pages(user):
+        more = more_admin_pages(user) if width == WIDTHS[0] else []
+        for name, path, kind in [*admin_pages(user), *more]:
             response = page.goto(demo_site + path)
             where = f"{name} ({role}, {language}, {width} px)"
             assert response.status == 200, where
@@ -182,6 +248,9 @@ def test_every_admin_page_fits_and_passes_axe(
             problems += [f"{where}: {v}" for v in serious_violations(page, csp_refusals)]
             if kind == "change" and overlaps(page, ".object-tools", "#content h1, #content h2"):
                 problems.append(f"{where}: a button covers the title")
+            switch, tab = switch_and_open_tab(page)
+            if switch != tab:
+                problems.append(f"{where}: the language switch says {switch}, the tab {tab}")
             if kind == "list" and width >= 1280:
                 problems += [f"{where}: {c} out of view" for c in columns_out_of_view(page)]
             english = set(ENGLISH.findall(admin_words(page)))

@@ -14,16 +14,18 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.signals import post_migrate
 from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
 from django.utils import translation
 
+from editing.roles import APPROVERS, CONTRIBUTORS, EDITORS, TRANSLATORS
 from organisations.models import Organisation
 from tests.conftest import make_organisation, make_partnership
+from tests.factories import role_group
 
 # Schema changes inside a test's transaction are refused by SQLite: these tests commit.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,9 +39,27 @@ def rebuild_urls():
     reload(import_module(settings.ROOT_URLCONF))
 
 
+def after_migrate(app_label):
+    """What `migrate` does once the tables are made: its signal, on which Django creates each
+    model's permissions and editing/roles.py gives them to the roles."""
+    config = apps.get_app_config(app_label)
+    post_migrate.send(
+        sender=config,
+        app_config=config,
+        verbosity=0,
+        interactive=False,
+        using=connection.alias,
+        apps=apps,
+        plan=[],
+    )
+
+
 @pytest.fixture
 def notice_model():
     """The test-only content type, installed and with its table, as after `migrate`."""
+    # The role groups, as their migrations made them (these tests empty the database), before
+    # the new type exists: what it gets comes from `migrate` alone.
+    role_group(EDITORS)
     with override_settings(INSTALLED_APPS=[*settings.INSTALLED_APPS, CONTENT_APP]):
         model = apps.get_model("contentapp", "Notice")
         if model not in admin.site._registry:
@@ -49,9 +69,8 @@ def notice_model():
         rebuild_urls()
         with connection.schema_editor() as editor:
             editor.create_model(model)
-        # What `migrate` does after the tables (untranslated): each model's permissions.
         with translation.override(None):
-            create_permissions(apps.get_app_config("contentapp"), verbosity=0)
+            after_migrate("contentapp")
         try:
             yield model
         finally:
@@ -61,15 +80,44 @@ def notice_model():
     rebuild_urls()
 
 
-def test_a_new_content_type_gets_the_roles_permissions(notice_model):
-    codenames = set(
-        Permission.objects.filter(content_type__app_label="contentapp").values_list(
-            "codename", flat=True
-        )
+def role_permissions(role, app_label):
+    """The codenames of `role`'s permissions on `app_label`'s models."""
+    return set(
+        Group.objects.get(name=role)
+        .permissions.filter(content_type__app_label=app_label)
+        .values_list("codename", flat=True)
     )
-    assert {"publish_notice", "edit_source_notice", "change_notice"} <= codenames
+
+
+def test_a_new_content_type_gets_the_roles_permissions(notice_model):
     names = dict(Permission.objects.values_list("codename", "name"))
     assert names["publish_notice"] == "Can publish, schedule and order notices"
+    # Granted by no migration and no hand: each role holds what it holds on the other types.
+    assert role_permissions(EDITORS, "contentapp") == {
+        "view_notice",
+        "add_notice",
+        "change_notice",
+        "delete_notice",
+        "edit_source_notice",
+        "publish_notice",
+    }
+    assert role_permissions(TRANSLATORS, "contentapp") == {"view_notice", "change_notice"}
+    assert role_permissions(CONTRIBUTORS, "contentapp") == {
+        "view_notice",
+        "add_notice",
+        "change_notice",
+        "edit_source_notice",
+    }
+    assert role_permissions(APPROVERS, "contentapp") == {"view_notice", "publish_notice"}
+
+
+def test_migrating_again_keeps_what_staff_gave_the_roles(notice_model):
+    editors = Group.objects.get(name=EDITORS)
+    extra = Permission.objects.get(codename="view_user")
+    editors.permissions.add(extra)
+    before = set(editors.permissions.all())
+    after_migrate("contentapp")
+    assert set(editors.permissions.all()) == before
 
 
 def test_saving_new_content_refreshes_visitors_cached_pages(client, notice_model):
@@ -112,11 +160,6 @@ def test_new_content_keeps_the_dates_of_its_translations(notice_model):
 
 
 def test_new_content_is_listed_in_the_translations_to_do(notice_model, editor):
-    # Roles are given a new type's permissions by a data migration of its app, as
-    # stats/migrations/0007_open_data_roles.py does for the open-data settings.
-    editor.groups.get().permissions.add(
-        *Permission.objects.filter(content_type__app_label="contentapp")
-    )
     notice = notice_model.objects.create(title_fr="Fermé le 1er mai", title_en="Closed")
     client = Client()
     client.force_login(editor)

@@ -5,10 +5,13 @@ and a key figure's pages listed before it is renamed or unpublished."""
 import json
 import re
 
+from django.contrib import admin
 from django.urls import reverse
 
 from editing import drafts
 from pages.models import NavigationItem, Page
+from stats.admin import KeyFigureAdmin
+from stats.models import KeyFigure
 from tests.conftest import make_figure, make_organisation
 from tests.editing.review import workflow_url
 from tests.pages.conftest import make_page
@@ -227,3 +230,13 @@ def test_moving_a_live_figures_go_live_into_the_future_lists_the_pages_first(adm
     assert response.status_code == 302
     figure.refresh_from_db()
     assert figure.publish_at is not None
+
+
+def test_the_figures_admin_is_registered_once_with_the_pages_check_added(admin_client, db):
+    # stats/ registers its admin and pages/ adds its check to it: nothing is registered again.
+    assert type(admin.site._registry[KeyFigure]) is KeyFigureAdmin
+    figure = figure_in_a_page()
+    change = admin_client.get(reverse("admin:statistics_keyfigure_change", args=[figure.pk]))
+    assert 'name="confirm_pages"' in change.content.decode()
+    add = admin_client.get(reverse("admin:statistics_keyfigure_add"))
+    assert 'name="confirm_pages"' not in add.content.decode()
