@@ -251,6 +251,9 @@ class Draft(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Everyone who saved into this draft, as user ids in the order they first did ([1, 7]):
+    # with four eyes on, none of them may approve it (the author is only the last one).
+    writers = models.JSONField(_("written by"), default=list, blank=True, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
