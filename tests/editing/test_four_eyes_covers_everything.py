@@ -77,9 +77,7 @@ def test_new_content_an_editor_submits_under_four_eyes_needs_someone_else(
     assert organisation.is_published
 
 
-def test_a_superuser_still_publishes_new_content_under_four_eyes(
-    four_eyes, administrator_client
-):
+def test_a_superuser_still_publishes_new_content_under_four_eyes(four_eyes, administrator_client):
     assert administrator_client.post(ADD_URL, organisation_form()).status_code == 302
     assert Organisation.objects.get().is_published
 
@@ -135,7 +133,8 @@ def test_a_deleted_object_an_editor_recovers_under_four_eyes_comes_back_unpublis
     _user, eve = editor_member
     recover = reverse("admin:organisations_organisation_recover", args=[version.pk])
     form = eve.get(recover).context["adminform"].form
-    assert eve.post(recover, organisation_form(opened_at=form.initial["opened_at"])).status_code == 302
+    data = organisation_form(opened_at=form.initial["opened_at"])
+    assert eve.post(recover, data).status_code == 302
     recovered = Organisation.objects.get()
     assert not recovered.is_published
     assert client.get(recovered.get_absolute_url()).status_code == 404

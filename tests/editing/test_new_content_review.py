@@ -93,7 +93,8 @@ def test_approving_new_content_publishes_it(client, contributor, director, new_o
     new_organisation.refresh_from_db()
     assert new_organisation.is_published
     assert not Draft.objects.exists()
-    assert "Une agence des Nations unies." in client.get(new_organisation.get_absolute_url()).content.decode()
+    public = client.get(new_organisation.get_absolute_url()).content.decode()
+    assert "Une agence des Nations unies." in public
     actions = set(WorkflowEvent.objects.values_list("action", flat=True))
     assert {WorkflowEvent.SUBMITTED, WorkflowEvent.APPROVED, WorkflowEvent.PUBLISHED} <= actions
     assert any(message.to == ["camille@example.org"] for message in mail.outbox)
@@ -107,7 +108,8 @@ def test_new_content_sent_back_shows_the_comment_and_stays_unpublished(
     submit(camille, new_organisation)
     comment = {"action": "send_back", "workflow_comment": "Ajoutez le résumé anglais."}
     assert dominique.post(workflow_url(new_organisation), comment).status_code == 302
-    assert "Ajoutez le résumé anglais." in camille.get(change_url(new_organisation)).content.decode()
+    form = camille.get(change_url(new_organisation)).content.decode()
+    assert "Ajoutez le résumé anglais." in form
     new_organisation.refresh_from_db()
     assert not new_organisation.is_published
 
@@ -122,9 +124,7 @@ def test_new_content_sent_back_shows_the_comment_and_stays_unpublished(
     assert new_organisation.summary_en == "A United Nations agency."
 
 
-def test_discarding_a_submission_of_new_content_keeps_it_unpublished(
-    contributor, new_organisation
-):
+def test_discarding_a_submission_of_new_content_keeps_it_unpublished(contributor, new_organisation):
     _user, camille = contributor
     submit(camille, new_organisation)
     assert camille.post(workflow_url(new_organisation), {"action": "discard"}).status_code == 302
