@@ -81,7 +81,7 @@ def test_submitting_new_content_reaches_the_approver_who_sees_all_of_it(
     assert "Une agence des Nations unies." in listing  # the text that goes live, not only the flag
     assert "(1)" in dominique.get(reverse("admin:index")).content.decode()
     form = dominique.get(change_url(new_organisation)).content.decode()
-    assert "Pas encore publié, proposé à la publication" in form
+    assert "Pas encore publié, avec des modifications à publier" in form
     assert 'value="approve"' in form
 
 
