@@ -181,9 +181,9 @@ def store(obj, payload, user, action=WorkflowEvent.SAVED):
     the draft's writers (none of whom may approve it under four eyes)."""
     content_type = ContentType.objects.get_for_model(obj)
     earlier = Draft.objects.filter(content_type=content_type, object_id=str(obj.pk))
-    writers = earlier.values_list("writers", flat=True).first() or []
-    if user is not None and user.pk is not None and user.pk not in writers:
-        writers = [*writers, user.pk]
+    writers = earlier.values_list("writers", flat=True).first() or {}
+    if user is not None and user.is_authenticated:
+        writers = {**writers, user.get_username(): True}
     draft, _created = Draft.objects.update_or_create(
         content_type=content_type,
         object_id=str(obj.pk),
@@ -211,7 +211,9 @@ def can_review(user, obj, draft):
     into it (whoever saved it last or first) or submitted it."""
     if draft is None or not may(user, "publish", type(obj)):
         return False
-    own = user.pk in {draft.author_id, draft.submitted_by_id, *draft.writers}
+    own = user.pk in {draft.author_id, draft.submitted_by_id} or (
+        user.get_username() in draft.writers
+    )
     return not (own and WorkflowSettings.four_eyes_on())
 
 
@@ -267,8 +269,7 @@ def submit(draft, obj, user, message, go_live_at=None):
         raise PermissionDenied
     draft.state = Draft.SUBMITTED
     draft.submitted_by = user
-    if user.pk not in draft.writers:
-        draft.writers = [*draft.writers, user.pk]
+    draft.writers = {**draft.writers, user.get_username(): True}
     draft.message = message
     draft.comment = ""
     draft.go_live_at = go_live_at

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             model_name="draft",
             name="writers",
             field=models.JSONField(
-                blank=True, default=list, editable=False, verbose_name="written by"
+                blank=True, default=dict, editable=False, verbose_name="written by"
             ),
         ),
     ]
