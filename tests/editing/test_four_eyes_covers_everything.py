@@ -177,3 +177,15 @@ def test_a_reviewer_who_never_wrote_into_the_draft_may_approve_it(four_eyes, con
     assert emile.post(workflow_url(organisation), {"action": "approve"}).status_code == 302
     organisation.refresh_from_db()
     assert organisation.summary_fr == "Relu."
+
+
+def test_four_eyes_holds_every_kind_of_content_a_key_figure_too(four_eyes, editor_member):
+    from stats.models import KeyFigure
+    from tests.admin.forms import figure_form
+
+    _user, eve = editor_member
+    response = eve.post(reverse("admin:statistics_keyfigure_add"), figure_form())
+    assert response.status_code == 302
+    figure = KeyFigure.objects.get()
+    assert not figure.is_published
+    assert 'name="_submit"' in eve.get(change_url(figure)).content.decode()
