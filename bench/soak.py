@@ -4,10 +4,13 @@ gunicorn (production settings, 2 workers) on a throw-away PostgreSQL database wi
 content. For SOAK_SECONDS (60), wrk keeps 48 connections busy with random public pages and
 searches, while two editors, signed in, each save the English text of their own objects over
 and over, and every other time the English role of one partnership that both edit: 50
-connections in all. Then every save must be found in the database and its history (on the
-shared partnership: every accepted save, and no refused one, which must have been shown the
-conflict message), no request may have failed, and the workers' memory must stay within 20 %
-of its warm level.
+connections in all. Meanwhile a contributor saves changes to live pages, which wait as drafts,
+and submits them, and an approver approves what awaits review (2 more connections). Then every
+save must be found in the database and its history (on the shared partnership: every accepted
+save, and no refused one, which must have been shown the conflict message), every submitted
+draft must be published with its value or still await review, the drafts and their workflow
+steps must agree, no request may have failed, and the workers' memory must stay within 20 % of
+its warm level.
 Exits 1 when any of that fails.
 """
 
@@ -25,7 +28,7 @@ REPORT = ROOT / "docs" / "reliability.md"
 START, END = "<!-- soak:start -->", "<!-- soak:end -->"
 SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
 WARM_UP_SECONDS = 10
-PAGE_CONNECTIONS = 48  # wrk; the two editors make 50
+PAGE_CONNECTIONS = 48  # wrk; the two editors make 50, the contributor and approver 52
 MEMORY_GROWTH_LIMIT = 0.20
 SEARCH_WORDS = ["enfants", "children", "derechos", "ONU", "ecpat", "justice", "migration", "x"]
 # Each editor saves objects of its own, and every other save goes to one object both edit: the
@@ -40,6 +43,11 @@ SHARED = ("partners/partnership", "partnership_form", "role_en")
 CONFLICT_MARK = "a enregistré cette page le"
 # The editors' button on live content: their saves reach visitors (editing/drafts.py).
 PUBLISH = ("_publish", "1")
+# The review workflow: a contributor's changes to live pages wait as drafts, submitted for
+# review; an approver approves them from "Awaiting my review" (editing/drafts.py).
+CONTRIBUTOR = ("soak-camille", "pages/page", "page_form", "summary_en")
+APPROVER = "soak-dominique"
+SUBMIT = [("_submit", "1"), ("workflow_message", "Soak test")]
 
 
 def public_paths():
@@ -61,17 +69,21 @@ def public_paths():
 
 
 def create_editors():
+    """The staff accounts of the soak, each in its role's group; returns their password."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from editing.roles import APPROVERS, CONTRIBUTORS
     from editing.roles import EDITORS as EDITORS_GROUP
 
     password = "soak-" + os.urandom(9).hex()
-    for username in EDITORS:
+    roles = dict.fromkeys(EDITORS, EDITORS_GROUP)
+    roles |= {CONTRIBUTOR[0]: CONTRIBUTORS, APPROVER: APPROVERS}
+    for username, group in roles.items():
         user = get_user_model().objects.create_user(username, f"{username}@example.org", password)
         user.is_staff = True
         user.save()
-        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        user.groups.add(Group.objects.get(name=group))
     return password
 
 
@@ -145,6 +157,154 @@ class Editor(threading.Thread):
             self.failures.append((change, reply.status))
 
 
+def signed_in(thread, username, password):
+    """A Visitor signed in to the admin as `username`, or None (the failure noted)."""
+    from tests.smoke.client import Visitor, csrf_token
+
+    visitor = Visitor(base_url=thread.base_url)
+    login = f"{thread.admin}login/"
+    token = csrf_token(visitor.get(login).text)
+    credentials = {"username": username, "password": password}
+    reply = visitor.post(login, {"csrfmiddlewaretoken": token, **credentials})
+    if reply.status != 302:
+        thread.failures.append(("sign-in", reply.status))
+        return None
+    return visitor
+
+
+class Contributor(threading.Thread):
+    """Opens a live page's form, changes its English summary and presses "Save and submit for
+    review", page after page, until the deadline: each change waits as a draft."""
+
+    def __init__(self, password, base_url, deadline):
+        super().__init__(name=CONTRIBUTOR[0])
+        from django.conf import settings
+
+        self.password, self.base_url, self.deadline = password, base_url, deadline
+        self.admin = "/" + settings.ADMIN_URL
+        _name, self.model_path, self.form_id, self.field = CONTRIBUTOR
+        self.targets = [obj.pk for obj in objects_of(self.model_path) if obj.is_published]
+        # Submissions accepted [(pk, value)], refused as conflicts (an approval published the
+        # page while its form was open), and failures.
+        self.submitted, self.refused, self.failures = [], [], []
+
+    def run(self):
+        from tests.smoke.client import form_fields, replace_field
+
+        visitor = signed_in(self, CONTRIBUTOR[0], self.password)
+        number = 0
+        while visitor and time.monotonic() < self.deadline:
+            pk = self.targets[number % len(self.targets)]
+            value = f"Soak test: submission {number} by {CONTRIBUTOR[0]}."
+            change = f"{self.admin}{self.model_path}/{pk}/change/"
+            page = visitor.get(change)
+            fields = replace_field(form_fields(page.text, self.form_id), self.field, value)
+            reply = visitor.post(change, [*fields, *SUBMIT])
+            if reply.status == 302:
+                self.submitted.append((pk, value))
+            elif reply.status == 200 and CONFLICT_MARK in reply.text:
+                self.refused.append((pk, value))
+            else:
+                self.failures.append((change, reply.status))
+            number += 1
+
+
+class Approver(threading.Thread):
+    """Reads "Awaiting my review" and approves each change listed, from its form, until the
+    deadline."""
+
+    def __init__(self, password, base_url, deadline):
+        super().__init__(name=APPROVER)
+        from django.conf import settings
+
+        self.password, self.base_url, self.deadline = password, base_url, deadline
+        self.admin = "/" + settings.ADMIN_URL
+        self.approved, self.failures = 0, []
+
+    def run(self):
+        from tests.smoke.client import csrf_token
+
+        visitor = signed_in(self, APPROVER, self.password)
+        while visitor and time.monotonic() < self.deadline:
+            listing = visitor.get(f"{self.admin}awaiting-review/")
+            if listing.status != 200:
+                self.failures.append(("awaiting-review", listing.status))
+                return
+            review = listing.text.split('id="review"', 1)[-1]
+            changes = re.findall(r'href="([^"]+/change/)"', review)
+            if not changes:
+                time.sleep(0.5)
+            for change in changes:
+                form = visitor.get(change)
+                action = {"csrfmiddlewaretoken": csrf_token(form.text), "action": "approve"}
+                reply = visitor.post(change.replace("/change/", "/workflow/"), action)
+                if reply.status == 302:
+                    self.approved += 1
+                else:
+                    self.failures.append((change, reply.status))
+
+
+def review_outcome(contributor, approver):
+    """What became of the contributor's submissions: {submitted, refused, approved, pending,
+    lost, refused_kept, inconsistent}. Lost: a submission neither published (in the page's
+    history) nor in its draft, nor replaced by a later submission of the same page. Each page's
+    last submission must be its live value or await review in its draft; the drafts left must
+    await review; and the workflow's steps must count what was done."""
+    from django.contrib.contenttypes.models import ContentType
+    from reversion.models import Version
+
+    from editing.models import Draft, WorkflowEvent
+
+    pages = {obj.pk: obj for obj in objects_of(contributor.model_path)}
+    kind = ContentType.objects.get_for_model(next(iter(pages.values())))
+    drafts = {int(d.object_id): d for d in Draft.objects.filter(content_type=kind)}
+
+    def published(pk, value):
+        return (
+            Version.objects.get_for_object(pages[pk])
+            .filter(serialized_data__contains=value)
+            .exists()
+        )
+
+    def pending(pk, value):
+        return pk in drafts and value in drafts[pk].payload
+
+    last = dict(contributor.submitted)  # each page's latest submission
+    lost = []
+    for index, (pk, value) in enumerate(contributor.submitted):
+        later = any(other == pk for other, _v in contributor.submitted[index + 1 :])
+        if not (published(pk, value) or pending(pk, value) or later):
+            lost.append((pk, value))
+    for pk, value in last.items():
+        on_live_row = getattr(pages[pk], contributor.field) == value and published(pk, value)
+        if not (on_live_row or pending(pk, value)):
+            lost.append((pk, value))
+    steps = WorkflowEvent.objects.filter(content_type=kind)
+    count = {action: steps.filter(action=action).count() for action in dict(WorkflowEvent.ACTIONS)}
+    inconsistent = []
+    if count[WorkflowEvent.SUBMITTED] != len(contributor.submitted):
+        inconsistent.append(f"{count[WorkflowEvent.SUBMITTED]} submission steps")
+    if count[WorkflowEvent.SAVED] != len(contributor.submitted):
+        inconsistent.append(f"{count[WorkflowEvent.SAVED]} save steps")
+    if count[WorkflowEvent.APPROVED] != count[WorkflowEvent.PUBLISHED]:
+        inconsistent.append(f"{count[WorkflowEvent.APPROVED]} approvals, publications differ")
+    if count[WorkflowEvent.APPROVED] > approver.approved:
+        inconsistent.append(f"{count[WorkflowEvent.APPROVED]} approvals for {approver.approved}")
+    if any(draft.state != Draft.SUBMITTED for draft in drafts.values()):
+        inconsistent.append("a draft left not awaiting review")
+    if Draft.objects.exclude(content_type=kind).exists():
+        inconsistent.append("an editor's draft left unpublished")
+    return {
+        "submitted": len(contributor.submitted),
+        "refused": len(contributor.refused),
+        "refused_kept": [v for pk, v in contributor.refused if published(pk, v) or pending(pk, v)],
+        "approved": count[WorkflowEvent.APPROVED],
+        "pending": len(drafts),
+        "lost": lost,
+        "inconsistent": inconsistent,
+    }
+
+
 def lost_edits(editor):
     """Saves that the database or the history does not hold: [(pk, value), …]."""
     from reversion.models import Version
@@ -214,17 +374,21 @@ def soak(url, workdir, log):
         memory_before = server.memory_kb()
         deadline = time.monotonic() + SECONDS
         editors = [Editor(name, password, BASE, deadline) for name in EDITORS]
-        for editor in editors:
-            editor.start()
+        contributor = Contributor(password, BASE, deadline)
+        approver = Approver(password, BASE, deadline)
+        for thread in [*editors, contributor, approver]:
+            thread.start()
         output, statuses = run_wrk(SECONDS, paths_file, BASE)
-        for editor in editors:
-            editor.join()
+        for thread in [*editors, contributor, approver]:
+            thread.join()
         memory_after = server.memory_kb()
     return {
         "wrk": parse_wrk(output),
         "statuses": statuses,
         "editors": {e.username: (len(e.saves), e.failures, lost_edits(e)) for e in editors},
         "shared": shared_outcome(editors),
+        "review": review_outcome(contributor, approver),
+        "workflow_failures": contributor.failures + approver.failures,
         "memory": (memory_before, memory_after),
         "pages": len(paths_file.read_text().split()),
     }
@@ -239,7 +403,8 @@ def render(result, when):
     lines = [
         f"Measured {when}: {SECONDS} s, {PAGE_CONNECTIONS} wrk connections on "
         f"{result['pages']} public paths (pages in three languages and searches) plus two "
-        "editors saving, gunicorn with 2 workers, PostgreSQL.",
+        "editors saving, a contributor submitting drafts of live pages and an approver approving "
+        "them, gunicorn with 2 workers, PostgreSQL.",
         "",
         "| Measure | Value |",
         "|---|---|",
@@ -255,6 +420,22 @@ def render(result, when):
         f"| Shared partnership, saved by both | {shared['accepted']} saves kept, "
         f"{shared['refused']} refused as conflicts, {len(shared['lost'])} lost, "
         f"{len(shared['kept_refused'])} refused yet saved |"
+    )
+    review = result["review"]
+    lines.append(
+        f"| Contributor {CONTRIBUTOR[0]}, drafts of live pages | {review['submitted']} submitted, "
+        f"{review['refused']} refused as conflicts, {len(result['workflow_failures'])} failed "
+        "requests (with the approver's) |"
+    )
+    lines.append(
+        f"| Approver {APPROVER} | {review['approved']} approved and published, "
+        f"{review['pending']} still awaiting review at the end |"
+    )
+    lines.append(
+        f"| Submitted drafts lost / refused yet kept | {len(review['lost'])} / "
+        f"{len(review['refused_kept'])}; drafts and workflow steps "
+        + ("consistent" if not review["inconsistent"] else "INCONSISTENT")
+        + " |"
     )
     before, after = result["memory"]
     for pid in before:
@@ -276,6 +457,11 @@ def verdict(result):
     shared = result["shared"]
     if shared["lost"] or shared["kept_refused"] or not shared["last_ok"] or not shared["accepted"]:
         problems.append(f"shared object: {shared}")
+    review = result["review"]
+    if result["workflow_failures"] or review["lost"] or review["refused_kept"]:
+        problems.append(f"review workflow: {review}, failures {result['workflow_failures'][:5]}")
+    if review["inconsistent"] or not review["submitted"] or not review["approved"]:
+        problems.append(f"review workflow: {review}")
     growth = memory_growth(*result["memory"])
     if growth > MEMORY_GROWTH_LIMIT:
         problems.append(f"a worker's memory grew by {growth:.0%}")
@@ -314,7 +500,7 @@ def main():
     ensure_wrk()
     call_command("collectstatic", "--noinput", verbosity=0)
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
-    print(f"Soak: {SECONDS} s at 50 connections, two editors saving…", flush=True)
+    print(f"Soak: {SECONDS} s at 52 connections, editors, contributor, approver…", flush=True)
     with fresh_database("soak", workdir) as url:
         call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
         result = soak(url, workdir, log)

@@ -128,6 +128,8 @@ MIDDLEWARE = [
     # A body over the limit is refused (413) before the CSRF check reads it.
     "config.request_guards.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff's admin language, for the review emails: needs the language and the user.
+    "editing.middleware.AdminLanguageMiddleware",
     "editing.middleware.PreviewMiddleware",
     "editing.unpublished.HideUnpublishedTranslationsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -234,6 +234,7 @@ def _publish_now(draft, obj, user, approver=None, approved_now=False):
     `user` publishes (None: the clock); `approved_now`: the approval is this step's too.
     DraftConflict, with nothing written, when it no longer fits the live rows."""
     with transaction.atomic(), reversion.create_revision():
+        _still_as_read(draft, obj)
         if approved_now:
             log(obj, WorkflowEvent.APPROVED, approver)
         merged = merge(draft, obj)
@@ -245,6 +246,18 @@ def _publish_now(draft, obj, user, approver=None, approved_now=False):
                 reversion.add_to_revision(row)
         draft.delete()
         log(obj, WorkflowEvent.PUBLISHED, user)
+
+
+def _still_as_read(draft, obj):
+    """Lock the live row, then the draft (the order a save takes them, editing/review_admin.py),
+    and refuse (DraftConflict) when the draft was saved again, or removed, since `draft` was
+    read: those changes were not the ones reviewed, and deleting the draft would lose them."""
+    type(obj)._base_manager.select_for_update().filter(pk=obj.pk).exists()
+    stored = Draft.objects.select_for_update().filter(pk=draft.pk).values_list("payload")
+    if [(draft.payload,)] != list(stored):
+        raise DraftConflict(
+            [str(_("These changes were saved again since they were opened: read them again."))]
+        )
 
 
 def publish(draft, obj, user):

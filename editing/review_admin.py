@@ -14,7 +14,6 @@ from .differences import difference
 from .draft_merging import DraftConflict
 from .models import Draft, WorkflowEvent
 from .notifications import notify
-from .preferences import remember_language
 
 
 def _cannot_publish(problems):
@@ -57,7 +56,6 @@ class ReviewMixin:
             return None
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        remember_language(request)
         obj = self._live_object(object_id)
         draft = drafts.draft_of(obj)
         if not drafts.is_live(obj) and draft is None:

@@ -9,10 +9,11 @@ found, that word marked.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.utils.html import escape, format_html
 from django.utils.text import capfirst
 from django.utils.translation import override
+from markupsafe import Markup, escape
 
 from editing.registry import searchable_models
 from sitecache.fragments import many_per_generation, per_generation
@@ -60,7 +61,8 @@ class Source:
     def kind(self):
         return capfirst(self.model._meta.verbose_name)
 
-    @property
+    # Asked for each match found: worked out once per Source (a search makes its Sources anew).
+    @cached_property
     def fields(self):
         return tuple(self.model.search_fields)
 
@@ -68,7 +70,7 @@ class Source:
         related = getattr(self.model, "search_select_related", ())
         return self.model._default_manager.published().select_related(*related)
 
-    @property
+    @cached_property
     def title_fields(self):
         """The fields a result's title shows (name and acronym): a whole word there ranks first."""
         declared = getattr(self.model, "search_title_fields", None)
@@ -76,7 +78,7 @@ class Source:
             return tuple(declared)
         return () if hasattr(self.model, "search_title") else self.fields[:2]
 
-    @property
+    @cached_property
     def title_positions(self):
         return [self.fields.index(field) for field in self.title_fields]
 
@@ -150,12 +152,14 @@ def results(query, matches, language, request=None):
         shown = many_per_generation(
             names, lambda missing: _draw([names[n] for n in missing]), request
         )
+        # Each kind's name (lazy and translated) made text once, not once per result.
+        kinds = {source: source.kind for source in {match.source for match in matches}}
     found = []
     for name, match in names.items():
         if shown.get(name) is not None:
             found.append(
                 Result(
-                    kind=match.source.kind,
+                    kind=kinds[match.source],
                     title=shown[name].title,
                     url=shown[name].url,
                     snippet=_snippet(shown[name].texts, words),
@@ -219,12 +223,9 @@ def _snippet(texts, words):
                 start, end = span
                 before = text[max(0, start - SNIPPET_CONTEXT) : start]
                 after = text[end : end + SNIPPET_CONTEXT]
-                return format_html(
-                    "{}{}<mark>{}</mark>{}{}",
-                    "…" if start > SNIPPET_CONTEXT else "",
-                    before,
-                    text[start:end],
-                    after,
-                    "…" if end + SNIPPET_CONTEXT < len(text) else "",
+                return Markup(
+                    f"{'…' if start > SNIPPET_CONTEXT else ''}{escape(before)}"
+                    f"<mark>{escape(text[start:end])}</mark>{escape(after)}"
+                    f"{'…' if end + SNIPPET_CONTEXT < len(text) else ''}"
                 )
     return escape(texts[-1] or texts[0])

@@ -40,9 +40,13 @@ def fold_with_positions(text, stop=None):
     """(folded text, a sequence of the index in `text` of each folded character); with `stop`,
     only the start of `text` whose folding is at least `stop` characters long."""
     text = text or ""
+    end = len(text) if stop is None else min(stop, len(text))
     if text.isascii():
-        end = len(text) if stop is None else min(stop, len(text))
         return text[:end].lower(), range(end)
+    head = text[:end]
+    if all(len(_fold_char(char)) == 1 for char in set(head)):
+        # Most texts fold each character to one (“É” → “e”): the positions are the indexes.
+        return fold(head), range(end)
     folded, positions = [], []
     for index, char in enumerate(text):
         if stop is not None and len(folded) >= stop:

@@ -105,6 +105,19 @@ def export_view(request):
     return render(request, "admin/translation_files/export.html", context)
 
 
+def for_review_message(objects):
+    """The result page's sentence naming the objects whose imported texts wait for review."""
+    said = ngettext(
+        "Saved as a draft and submitted for review (visitors read the live version until it is "
+        "approved): %(objects)s.",
+        "Saved as drafts and submitted for review (visitors read the live versions until they "
+        "are approved): %(objects)s.",
+        len(objects),
+    )
+    names = [f"{obj._meta.verbose_name} “{obj}”" for obj in objects]
+    return said % {"objects": "; ".join(names)}
+
+
 def import_view(request):
     """GET: the upload form. POST with a file: the preview. POST "apply": the import."""
     context = {**admin.site.each_context(request), "title": _("Import a translated file")}
@@ -134,6 +147,8 @@ def import_view(request):
                 count,
             )
             messages.success(request, said % {"count": count, "language": plan.language_name})
+            if plan.for_review:
+                messages.info(request, for_review_message(plan.for_review))
             return redirect("translation_import")
     except ImportRefused as error:
         context.update(form=ImportForm(), refused=str(error))

@@ -1,5 +1,6 @@
 """A volunteer translator's round trip in Chromium: downloads the Spanish to-do file, fills it
-as Poedit would, uploads it, reads the preview, applies it, and the Spanish page shows it.
+as Poedit would, uploads it, reads the preview, applies it; the organisation is published, so
+the translation waits for review, and once the director approves it the Spanish page shows it.
 Screenshots of the preview and the result (tests/browser/screenshots/)."""
 
 import polib
@@ -9,7 +10,9 @@ from playwright.sync_api import expect
 from editing.roles import TRANSLATORS
 from organisations.models import Organisation
 from tests.browser.conftest import watch_csp
+from tests.browser.test_editing_day import staff_page
 from tests.editing.conftest import member_of
+from tests.editing.review import APPROVERS, staff_member
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +24,7 @@ def test_a_translator_uploads_previews_and_applies_a_file(
 ):
     site = demo_site
     member_of(django_user_model, TRANSLATORS, "tom")
+    staff_member(django_user_model, APPROVERS, "dominique")
     fra = Organisation.objects.get(slug_fr="fra")
     fra.summary_fr = "Agence de l’Union européenne à Vienne, pour les droits fondamentaux."
     fra.save()
@@ -64,15 +68,29 @@ def test_a_translator_uploads_previews_and_applies_a_file(
     changes = page.locator("#import-changes")
     expect(changes).to_contain_text(SUMMARY_ES)
     expect(changes).to_contain_text("1 text will change")
+    expect(changes).to_contain_text("(draft, awaiting review)")
     shoot(page, "translation-import-preview")
     fra.refresh_from_db()
     assert fra.summary_es != SUMMARY_ES  # nothing saved by the preview
 
     page.get_by_role("button", name="Apply the import").click()
     expect(page.locator(".messagelist")).to_contain_text("1 text imported into Spanish")
+    expect(page.locator(".messagelist")).to_contain_text("submitted for review")
     shoot(page, "translation-import-applied")
 
     visitor = browser.new_page()
+    visitor.goto(f"{site}/es/organizaciones/fra/")
+    expect(visitor.locator("main")).not_to_contain_text("derechos fundamentales")
+
+    # The director finds it awaiting her review, with the Spanish, and approves it.
+    dominique = staff_page(browser, site, "dominique", "en")
+    watch_csp(dominique, refused)
+    dominique.goto(f"{site}/admin/awaiting-review/")
+    expect(dominique.locator("#review ins", has_text="derechos fundamentales")).to_be_visible()
+    dominique.get_by_role("link", name="Open to approve or send back").click()
+    dominique.locator("button[value=approve]").click()
+    expect(dominique.locator(".messagelist")).to_contain_text("approved")
+
     visitor.goto(f"{site}/es/organizaciones/fra/")
     expect(visitor.locator("main")).to_contain_text("derechos fundamentales")
     assert refused == []

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from editing import drafts
 from tests.editing.conftest import member_of, signed_in
 
 CONTRIBUTORS = "Contributors"
@@ -22,3 +23,17 @@ def change_url(obj):
 def workflow_url(obj):
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_workflow", args=[obj.pk])
+
+
+def submitted_draft(obj, author, message="Nouveau résumé", **fields):
+    """`author`'s draft of `obj` changing `fields`, submitted for review, stored as the admin's
+    form stores it (editing/review_admin.py), without `author` opening any admin page."""
+    with drafts.shown(drafts.draft_of(obj), obj):
+        shown = type(obj)._base_manager.get(pk=obj.pk)
+        for name, value in fields.items():
+            setattr(shown, name, value)
+        shown.save()
+        payload = drafts.serialize(shown)
+    draft = drafts.store(obj, payload, author)
+    drafts.submit(draft, obj, author, message)
+    return draft

@@ -7,10 +7,12 @@ import polib
 import pytest
 from django.urls import reverse
 
+from editing.models import Draft
 from tests.conftest import make_organisation
 
 # The staff roles (an editor, a volunteer translator) shared with the editing tests.
-from tests.editing.conftest import translator, volunteer  # noqa: F401
+from tests.editing.conftest import signed_in, translator, volunteer  # noqa: F401
+from tests.editing.review import workflow_url
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -92,3 +94,20 @@ def apply_previewed(client, preview, skip=False):
     if skip:
         fields["skip_problems"] = "1"
     return client.post(reverse("translation_import"), fields, follow=True)
+
+
+@pytest.fixture
+def reviewer(editor):
+    """The admin of an Editor, who approves what translators submit for review."""
+    return signed_in(editor)
+
+
+def approve_submitted(client):
+    """Approve, as `client` (an Editor) does on each form, every draft submitted for review:
+    what a translator imported into published content goes public only then."""
+    submitted = Draft.objects.filter(state=Draft.SUBMITTED)
+    assert submitted.exists(), "nothing awaits review"
+    for draft in submitted:
+        response = client.post(workflow_url(draft.content_object), {"action": "approve"})
+        assert response.status_code == 302
+    assert not Draft.objects.exists()

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
-from tests.translation_files.conftest import FILL, key, xml_text
+from editing.models import WorkflowEvent
+from tests.translation_files.conftest import FILL, approve_submitted, key, xml_text
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def exported(tmp_path, language, file_format):
 
 
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
-def test_a_file_exported_and_imported_by_command(tmp_path, body, volunteer, file_format):
+def test_a_file_exported_and_imported_by_command(tmp_path, body, volunteer, reviewer, file_format):
     path = exported(tmp_path, "es", file_format)
     name = "Consejo de Europa «CdE»"
     path.write_bytes(
@@ -30,9 +31,15 @@ def test_a_file_exported_and_imported_by_command(tmp_path, body, volunteer, file
     out = StringIO()
     call_command("import_translations", str(path), user="tom", stdout=out, stderr=StringIO())
     assert "1 texts imported into es" in out.getvalue()
+    assert "submitted for review" in out.getvalue()
+    body.refresh_from_db()
+    assert body.name_es is None  # published: it waits for review
+    approve_submitted(reviewer)
     body.refresh_from_db()
     assert body.name_es == name
-    assert Version.objects.get_for_object(body).first().revision.user == volunteer
+    submission = WorkflowEvent.objects.get(action=WorkflowEvent.SUBMITTED)
+    assert submission.user == volunteer and str(path) in submission.comment
+    assert Version.objects.get_for_object(body).exists()
 
 
 def test_a_dry_run_writes_nothing(tmp_path, body, volunteer):

@@ -8,6 +8,7 @@ from tests.conftest import make_organisation
 from tests.translation_files.conftest import (
     FILL,
     apply_previewed,
+    approve_submitted,
     export,
     key,
     upload,
@@ -66,7 +67,7 @@ def test_a_broken_file_is_refused_whole(translator, body, name, data):
 
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
 def test_an_entry_whose_french_changed_since_the_export_is_reported_not_applied(
-    translator, body, file_format
+    translator, reviewer, body, file_format
 ):
     data = export(translator, "en", file_format)
     body.summary_fr = "Organisation régionale de 46 États."
@@ -83,6 +84,7 @@ def test_an_entry_whose_french_changed_since_the_export_is_reported_not_applied(
     assert untouched(body)
     # Skipping the entry named: the others are imported.
     apply_previewed(translator, preview, skip=True)
+    approve_submitted(reviewer)
     body.refresh_from_db()
     assert body.name_en == "Council" and body.summary_en is None
 

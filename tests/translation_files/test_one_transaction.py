@@ -4,6 +4,7 @@ and the history records nothing."""
 import pytest
 from reversion.models import Version
 
+from editing.models import Draft
 from tests.conftest import make_organisation
 from tests.translation_files.conftest import FILL, export, key
 from translation_files.imports import ImportRefused, apply, plan_import
@@ -31,3 +32,4 @@ def test_a_change_the_database_refuses_takes_the_whole_import_back(translator, v
     second.refresh_from_db()
     assert first.name_en is None and second.slug_en is None
     assert Version.objects.count() == versions
+    assert not Draft.objects.exists()  # nor a draft of the published body

@@ -6,13 +6,22 @@ import pytest
 
 from tests.conftest import make_organisation
 from tests.pages.conftest import make_page
-from tests.translation_files.conftest import FILL, apply_previewed, export, key, upload
+from tests.translation_files.conftest import (
+    FILL,
+    apply_previewed,
+    approve_submitted,
+    export,
+    key,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
-def test_a_page_body_is_translated_around_its_placeholders(translator, client, file_format):
+def test_a_page_body_is_translated_around_its_placeholders(
+    translator, reviewer, client, file_format
+):
     unicef = make_organisation(name_fr="UNICEF", slug_fr="unicef", slug_en="unicef")
     page = make_page(
         title_fr="Nos actions",
@@ -35,6 +44,7 @@ def test_a_page_body_is_translated_around_its_placeholders(translator, client, f
     preview = upload(translator, filled, f"f.{file_format}")
     assert not preview.context["plan"].problems
     apply_previewed(translator, preview)
+    approve_submitted(reviewer)
     page.refresh_from_db()
     assert f'data-organisation="{unicef.pk}"' in page.body_en
     html = client.get("/en/pages/our-work/").content.decode()

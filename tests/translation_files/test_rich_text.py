@@ -7,7 +7,14 @@ import pytest
 
 from organisations.models import Organisation
 from tests.conftest import make_organisation
-from tests.translation_files.conftest import FILL, apply_previewed, export, key, upload
+from tests.translation_files.conftest import (
+    FILL,
+    apply_previewed,
+    approve_submitted,
+    export,
+    key,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +50,7 @@ def rich(monkeypatch):
 
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
 def test_inline_markup_travels_as_placeholders_and_comes_back(
-    translator, client, rich, file_format
+    translator, reviewer, client, rich, file_format
 ):
     data = export(translator, "en", file_format)
     text = data.decode()
@@ -56,6 +63,7 @@ def test_inline_markup_travels_as_placeholders_and_comes_back(
     preview = upload(translator, filled, f"f.{file_format}")
     assert not preview.context["plan"].problems
     apply_previewed(translator, preview)
+    approve_submitted(reviewer)
     rich.refresh_from_db()
     assert rich.description_en == HTML_EN
     assert "the summary" in client.get("/en/organisations/network/").content.decode()

@@ -5,11 +5,13 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from editing.models import WorkflowEvent
 from editing.translation_status import COMPLETE, stale_fields, translation_state
 from tests.conftest import make_organisation
 from tests.translation_files.conftest import (
     FILL,
     apply_previewed,
+    approve_submitted,
     export,
     key,
     upload,
@@ -40,7 +42,7 @@ ADDRESS = {"en": "/en/organisations/{}/", "es": "/es/organizaciones/{}/"}
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_translated_file_comes_back_onto_the_public_pages(
-    translator, volunteer, client, body, language, file_format
+    translator, volunteer, reviewer, editor, client, body, language, file_format
 ):
     data = export(translator, language, file_format)
     texts = TRANSLATIONS[language]
@@ -56,6 +58,7 @@ def test_a_translated_file_comes_back_onto_the_public_pages(
     assert "texts will change" in html
     page = apply_previewed(translator, preview)
     assert "5 texts imported" in page.content.decode()
+    approve_submitted(reviewer)  # the organisation is published: its changes wait for review
 
     body.refresh_from_db()
     for field, text in texts.items():
@@ -64,9 +67,9 @@ def test_a_translated_file_comes_back_onto_the_public_pages(
     public = client.get(ADDRESS[language].format(texts["slug"])).content.decode()
     assert texts["name"] in public
     assert "Ελλάδα" in public and "日本" in public
-    version = Version.objects.get_for_object(body).first()
-    assert version.revision.user == volunteer
-    assert "tool-output" in version.revision.comment
+    submission = WorkflowEvent.objects.get(action=WorkflowEvent.SUBMITTED)
+    assert submission.user == volunteer and "tool-output" in submission.comment
+    assert Version.objects.get_for_object(body).first().revision.user == editor
 
 
 @pytest.mark.parametrize("file_format", ["po", "xliff"])
@@ -111,7 +114,7 @@ def test_a_translation_kept_as_is_in_the_tool_is_confirmed_still_correct(transla
     translated = FILL["xliff"](data, {key(body, "name"): "Council of Europe"})
     preview = upload(translator, translated, "out.xlf")
     assert "still correct" in preview.content.decode()
-    apply_previewed(translator, preview)
+    apply_previewed(translator, preview)  # visitors read the same text: no review needed
     body.refresh_from_db()
     assert body.name_en == "Council of Europe"
     assert stale_fields(body, "en") == []

@@ -8,7 +8,8 @@ class Command(BaseCommand):
     help = (
         "Import a translated PO or XLIFF 1.2 file made by export_translations, as USER (the "
         "author in the history). Every entry is checked as the admin would; with any problem "
-        "nothing is written, unless --skip-problems."
+        "nothing is written, unless --skip-problems. Changes to live content USER may not "
+        "publish directly go into drafts submitted for review, as in the admin."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +36,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for change in plan.changes:
             verb = "confirm" if change.confirm else "change"
-            self.stdout.write(f"{verb}: {change.label}: {change.before!r} -> {change.after!r}")
+            review = " (draft, awaiting review)" if change.for_review else ""
+            self.stdout.write(
+                f"{verb}: {change.label}: {change.before!r} -> {change.after!r}{review}"
+            )
         for problem in plan.problems:
             self.stderr.write(f"problem: {problem.label or problem.key}: {problem.message}")
         if plan.left_for_review:
@@ -47,3 +51,8 @@ class Command(BaseCommand):
         except ImportRefused as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"{count} texts imported into {plan.language}.")
+        for obj in plan.for_review:
+            self.stdout.write(
+                f"{obj._meta.verbose_name} {obj}: saved as a draft and submitted for review; "
+                "visitors still read the live version until it is approved."
+            )
