@@ -5,8 +5,11 @@ from urllib.parse import urlencode
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -25,13 +28,19 @@ from multilingual.languages import (
 )
 from sitecache.generation import bump_generation
 
+from . import drafts
 from .change_messages import restored_from, structured_change_message
 from .compare_admin import ReadableCompareAdmin
 from .conflicts import ConflictCheckingForm
 from .datetime_fields import ZonedDateTimesMixin
-from .models import WorkflowSettings
+from .models import Draft, WorkflowSettings
 from .preview import with_preview
-from .publication_admin import with_publication_column, with_publication_filter
+from .publication_admin import (
+    HAS_DRAFT,
+    is_publishable,
+    with_publication_column,
+    with_publication_filter,
+)
 from .review_admin import ReviewMixin
 from .roles import may
 from .source_diff import what_changed
@@ -103,6 +112,43 @@ def locked_fields(user, model):
     if not may(user, "publish", model):
         return [name for name in PUBLICATION_FIELDS if hasattr(model, name)]
     return []
+
+
+def four_eyes(request):
+    """WorkflowSettings.four_eyes_on(), read once per request."""
+    if not hasattr(request, "four_eyes"):
+        request.four_eyes = WorkflowSettings.four_eyes_on()
+    return request.four_eyes
+
+
+def held_for_review(request, model, obj=None):
+    """The publication fields `request.user` may not set on `obj` (None: a new one) because
+    four eyes is on: those of content visitors do not see yet, for everyone but superusers.
+    Such content reaches visitors only by "Save and submit for review" and a second person's
+    approval (editing/review_admin.py); a live object's are changed in its draft, reviewed."""
+    if request.user.is_superuser or not is_publishable(model) or not four_eyes(request):
+        return []
+    if obj is not None and drafts.is_live(obj):
+        return []
+    return [name for name in PUBLICATION_FIELDS if hasattr(model, name)]
+
+
+def deletion_held_for_review(request, obj):
+    """True when four eyes keeps `request.user` from deleting `obj`: it is live, and they are
+    not a superuser (deleting would take it off the site without a second person's review)."""
+    return not request.user.is_superuser and four_eyes(request) and drafts.is_live(obj)
+
+
+def refuse_deletion(model_admin, request):
+    model_admin.message_user(
+        request,
+        _(
+            "Four eyes is on: live content cannot be deleted directly. Unpublish it through "
+            "review first (untick “published”, save and submit for review; someone else "
+            "approves), then delete it."
+        ),
+        messages.ERROR,
+    )
 
 
 class RoleRestrictedMixin:
@@ -223,6 +269,33 @@ class EditorialAdmin(
     class Media:
         css = {"all": ["editing/admin.css"]}
 
+    def get_readonly_fields(self, request, obj=None):
+        locked = list(super().get_readonly_fields(request, obj))
+        return [*locked, *(n for n in held_for_review(request, self.model, obj) if n not in locked)]
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self._live_object(object_id)
+        if obj is not None and deletion_held_for_review(request, obj):
+            refuse_deletion(self, request)
+            opts = self.model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            return HttpResponseRedirect(url)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions and not request.user.is_superuser and four_eyes(request):
+            delete, name, description = actions["delete_selected"]
+
+            def delete_unless_live(model_admin, request, queryset):
+                if any(deletion_held_for_review(request, obj) for obj in queryset):
+                    refuse_deletion(model_admin, request)
+                    return None
+                return delete(model_admin, request, queryset)
+
+            actions["delete_selected"] = (delete_unless_live, name, description)
+        return actions
+
     def get_list_display(self, request):
         columns = [status_column(language) for language in TRANSLATION_LANGUAGES]
         own = with_publication_column(super().get_list_display(request), self.model)
@@ -251,7 +324,14 @@ class EditorialAdmin(
         return super().get_object(request, object_id, from_field)
 
     def get_queryset(self, request):
-        return locked_when_saving(request, super().get_queryset(request))
+        # Whether each object has unpublished changes, for the publication column: one
+        # subquery in the list's query, whatever the number of rows.
+        drafted = Draft.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        queryset = super().get_queryset(request).annotate(**{HAS_DRAFT: Exists(drafted)})
+        return locked_when_saving(request, queryset)
 
     # A save that fails after writing a new logo takes the file away with it: the rollback
     # leaves no row pointing to it. The revision, saved last, is inside these views, as in the
@@ -371,7 +451,15 @@ class EditorialAdmin(
 
     def recover_view(self, request, version_id, extra_context=None):
         self.require_full_rights(request)
-        token = restored_from.set(get_object_or_404(Version, pk=version_id))
+        version = get_object_or_404(Version, pk=version_id)
+        if held_for_review(request, self.model):
+            # Four eyes: what comes back is unpublished, to be submitted for review.
+            request.kept_publication = [
+                (model, pk, {"is_published": False})
+                for model, pk, _values in current_publication(version.revision, deleted=True)
+                if is_publishable(model)
+            ]
+        token = restored_from.set(version)
         try:
             with deleted_on_failure(request):
                 response = super().recover_view(request, version_id, extra_context)
@@ -388,9 +476,10 @@ class EditorialAdmin(
             raise PermissionDenied
 
 
-def current_publication(revision):
+def current_publication(revision, deleted=False):
     """[(model, pk, {field: value now})]: whether and when each object of `revision` that still
-    exists is published today, for the fields of KEPT_ON_RESTORE it has."""
+    exists is published today, for the fields of KEPT_ON_RESTORE it has. `deleted`: the objects
+    that no longer exist instead, with no values ({}), as a recovery brings them back."""
     kept = []
     for version in revision.version_set.all():
         model = version._model
@@ -398,6 +487,10 @@ def current_publication(revision):
         if not fields:
             continue
         values = model._base_manager.filter(pk=version.object_id).values(*fields).first()
+        if deleted:
+            if values is None:
+                kept.append((model, version.object_id, {}))
+            continue
         if values is not None:
             kept.append((model, version.object_id, values))
     return kept

@@ -64,10 +64,15 @@ def row_changes(live_rows, proposed_rows):
 def difference(draft, obj):
     """{"fields": field_changes, "rows": row_changes} between the live `obj` and what publishing
     `draft` would make of it: only what the draft changed, over the live rows as they are now
-    (editing/draft_merging.py), so a row published on its own since is not shown as undone."""
-    from .drafts import _tree, merge
+    (editing/draft_merging.py), so a row published on its own since is not shown as undone.
+
+    Content visitors do not see yet (never published, or unpublished) is compared with an
+    empty object: approving publishes all of it, so the reviewer reads all of it."""
+    from .drafts import _tree, is_live, merge
 
     live = _tree(type(obj)._base_manager.get(pk=obj.pk))
+    if not is_live(obj):
+        live = [type(obj)()]
     merged = merge(draft, obj)  # over its own copy of the live rows
     # The merge changes its live rows in place; rows it adds are new.
     outcome = [row for row in merged.live_rows if row not in merged.to_delete]

@@ -12,7 +12,12 @@ Who may do what (checked here, for every request, so a hand-made POST is refused
 - saving and submitting: whoever may change the object;
 - publishing one's own draft directly: those with `publish_<model>`, unless four eyes is on;
 - approving (publishes, at once or at the draft's go-live time) and sending back: those with
-  `publish_<model>`; with four eyes on, not the draft's author nor its submitter.
+  `publish_<model>`; with four eyes on, nobody who wrote into the draft nor its submitter.
+
+Content never published yet reaches review the same way: submitting it stores a draft of it
+published (`serialize_published`), which approving applies; until then its form saves it as
+it does any draft object (the public site does not show it), and once submitted its draft is
+edited as a live object's is.
 """
 
 import json
@@ -80,6 +85,19 @@ def serialize(obj):
     [{"model": "app.model", "pk": …, "fields": {…}}], as Django's serializers write it."""
     fresh = type(obj)._base_manager.get(pk=obj.pk)
     return json.dumps(serializers.serialize("python", _tree(fresh)), cls=_Exact, ensure_ascii=False)
+
+
+def serialize_published(obj):
+    """`serialize`, with the object published: what approving a submission of content never
+    published yet makes of it. Written inside a savepoint that is rolled back: the stored row,
+    and the page cache (an update sends no signal), stay as they are."""
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        try:
+            type(obj)._base_manager.filter(pk=obj.pk).update(is_published=True)
+            return serialize(obj)
+        finally:
+            transaction.savepoint_rollback(savepoint)
 
 
 def deserialize(payload):
@@ -159,8 +177,13 @@ def log(obj, action, user, comment=""):
 
 def store(obj, payload, user, action=WorkflowEvent.SAVED):
     """Keep `payload` as the object's draft, back in writing (a sent-back draft included),
-    with the live rows as they are now: what the draft changes is the difference."""
+    with the live rows as they are now: what the draft changes is the difference. `user` joins
+    the draft's writers (none of whom may approve it under four eyes)."""
     content_type = ContentType.objects.get_for_model(obj)
+    earlier = Draft.objects.filter(content_type=content_type, object_id=str(obj.pk))
+    writers = earlier.values_list("writers", flat=True).first() or {}
+    if user is not None and user.is_authenticated:
+        writers = {**writers, user.get_username(): True}
     draft, _created = Draft.objects.update_or_create(
         content_type=content_type,
         object_id=str(obj.pk),
@@ -168,6 +191,7 @@ def store(obj, payload, user, action=WorkflowEvent.SAVED):
             "payload": payload,
             "base": serialize(obj),
             "author": user,
+            "writers": writers,
             "state": Draft.EDITING,
         },
     )
@@ -183,15 +207,25 @@ def can_publish_directly(user, obj):
 
 
 def can_review(user, obj, draft):
-    """True when `user` may approve or send back `draft`."""
+    """True when `user` may approve or send back `draft`: with four eyes on, not if they wrote
+    into it (whoever saved it last or first) or submitted it."""
     if draft is None or not may(user, "publish", type(obj)):
         return False
-    own = user.pk in (draft.author_id, draft.submitted_by_id)
+    own = user.pk in {draft.author_id, draft.submitted_by_id} or (
+        user.get_username() in draft.writers
+    )
     return not (own and WorkflowSettings.four_eyes_on())
 
 
 def can_write(user, obj):
     return may(user, "change", type(obj))
+
+
+def can_submit_unpublished(user, obj):
+    """True when `user` may submit `obj`, content never published (or unpublished since), for
+    review: whoever may change it, if it has a publication flag; the form offers it to those
+    who may not publish it directly."""
+    return isinstance(obj, PublishableContent) and can_write(user, obj)
 
 
 def _publish_now(draft, obj, user, approver=None, approved_now=False):
@@ -248,6 +282,7 @@ def submit(draft, obj, user, message, go_live_at=None):
         raise PermissionDenied
     draft.state = Draft.SUBMITTED
     draft.submitted_by = user
+    draft.writers = {**draft.writers, user.get_username(): True}
     draft.message = message
     draft.comment = ""
     draft.go_live_at = go_live_at

@@ -254,6 +254,11 @@ class Draft(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Everyone who saved into this draft or submitted it, by user name, in the order they
+    # first did ({"camille": true, "eve": true}): with four eyes on, none of them may approve
+    # it (the author is only the last one). User names, as backups name accounts, so that a
+    # restored draft keeps them (backups/); an object, as backups store JSON.
+    writers = models.JSONField(_("written by"), default=dict, blank=True, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

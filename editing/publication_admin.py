@@ -20,13 +20,26 @@ def local_moment(moment):
     return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
+# The annotation the content admins' lists carry (editing/admin.py `get_queryset`): True when
+# the object has a draft, i.e. changes visitors do not see yet.
+HAS_DRAFT = "has_unpublished_changes"
+
+
 @admin.display(description=_("publication"), ordering="is_published")
 def publication_column(obj):
-    """The object's state as a labelled badge; a scheduled one says when it goes live."""
+    """The object's state as a labelled badge; a scheduled one says when it goes live, and one
+    with a draft that it has unpublished changes ("live, with unpublished changes")."""
     state = publication_state(obj)
     label = state.label
     if state == PublicationState.SCHEDULED:
         label = _("scheduled for %(moment)s") % {"moment": local_moment(obj.publish_at)}
+    if getattr(obj, HAS_DRAFT, False):
+        label = _("%(state)s, with unpublished changes") % {"state": label}
+        return format_html(
+            '<span class="publication publication-{} publication-changed">{}</span>',
+            state.value,
+            label,
+        )
     return format_html('<span class="publication publication-{}">{}</span>', state.value, label)
 
 

@@ -57,9 +57,9 @@ class ReviewMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self._live_object(object_id)
-        if not drafts.is_live(obj):
-            return super().change_view(request, object_id, form_url, extra_context)
         draft = drafts.draft_of(obj)
+        if not drafts.is_live(obj) and draft is None:
+            return self._unpublished_change_view(request, obj, object_id, form_url, extra_context)
         if request.method == "POST":
             try:
                 go_live_at = _go_live(request) if "_submit" in request.POST else None
@@ -80,10 +80,36 @@ class ReviewMixin:
             after=lambda new: self._after_save(request, obj, new, go_live_at),
         )
 
+    def _unpublished_change_view(self, request, obj, object_id, form_url, extra_context):
+        """The form of content visitors do not see, saved as usual; "Save and submit for
+        review" (offered to those who may not publish it directly) also stores a draft of it
+        published, sent to the reviewers, who publish it by approving."""
+        user = request.user
+        offered = obj is not None and drafts.can_submit_unpublished(user, obj)
+        if offered and not drafts.can_publish_directly(user, obj):
+            extra_context = {**(extra_context or {}), **self.workflow_context(request, obj, None)}
+        if request.method != "POST" or "_submit" not in request.POST or obj is None:
+            return super().change_view(request, object_id, form_url, extra_context)
+        if not offered:
+            raise PermissionDenied
+        try:
+            go_live_at = _go_live(request)
+        except ValidationError:
+            self.message_user(request, _("Enter a valid go-live date and time."), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        request.submitting_unpublished = True
+        with transaction.atomic():
+            response = super().change_view(request, object_id, form_url, extra_context)
+            payload = getattr(request, "draft_payload", None)
+            if payload is not None:  # saved: the form was valid
+                draft = drafts.store(obj, payload, user)
+                self._after_save(request, obj, draft, go_live_at)
+        return response
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring an old version of live content makes a draft of it.
         obj = self._live_object(object_id)
-        if not drafts.is_live(obj):
+        if not drafts.is_live(obj) and drafts.draft_of(obj) is None:
             return super().revision_view(request, object_id, version_id, extra_context)
         if "_publish" in request.POST and not drafts.can_publish_directly(request.user, obj):
             raise PermissionDenied
@@ -159,12 +185,14 @@ class ReviewMixin:
         super().save_related(request, form, formsets, change)
         if getattr(request, "drafting", False):
             request.draft_payload = drafts.serialize(form.instance)
+        elif getattr(request, "submitting_unpublished", False):
+            request.draft_payload = drafts.serialize_published(form.instance)
 
     def workflow_context(self, request, obj, draft):
         user = request.user
         return {
             "workflow": {
-                "live": True,
+                "live": drafts.is_live(obj),
                 "draft": draft,
                 "state_label": Draft.STATES[draft.state] if draft else None,
                 "difference": difference(draft, obj) if draft else None,
