@@ -3,6 +3,7 @@
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from .compare_admin import yes_no
 from .conflicts import BOOKKEEPING
 from .translation_status import translated_fields
 
@@ -11,6 +12,8 @@ def _shown(field, obj):
     value = field.value_from_object(obj)
     if field.is_relation and value is not None:
         value = getattr(obj, field.name)
+    if isinstance(value, bool):
+        return yes_no(value)  # "Oui", not Python's "True"
     if value in (None, ""):
         return _("(empty)")
     if field.choices:

@@ -79,6 +79,9 @@ def test_submitting_new_content_reaches_the_approver_who_sees_all_of_it(
     listing = dominique.get(reverse("awaiting_review")).content.decode()
     assert "Organisation internationale du Travail" in listing
     assert "Une agence des Nations unies." in listing  # the text that goes live, not only the flag
+    # Flags read as the admin's lists say them, never as Python writes them.
+    assert ">Non<" in listing and ">Oui<" in listing
+    assert ">False<" not in listing and ">True<" not in listing
     assert "(1)" in dominique.get(reverse("admin:index")).content.decode()
     form = dominique.get(change_url(new_organisation)).content.decode()
     assert "Pas encore publié, avec des modifications à publier" in form
