@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from editing.roles import EDITORS, TRANSLATORS
+from editing.roles import APPROVERS, CONTRIBUTORS, EDITORS, TRANSLATORS
 from tests.factories import EditorFactory, StaffFactory, TranslatorFactory, role_group
 
 ROLE_FACTORIES = {EDITORS: EditorFactory, TRANSLATORS: TranslatorFactory}
@@ -27,6 +27,34 @@ def communication_officer(django_user_model):
 @pytest.fixture
 def volunteer(django_user_model):
     return member_of(django_user_model, TRANSLATORS, "tom")
+
+
+def with_email(user, address):
+    """`user`, given an email address (the workflow's notifications go to it)."""
+    user.email = address
+    user.save()
+    return user
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    """(Camille, a Contributor, and her signed-in client, in French)."""
+    user = with_email(member_of(django_user_model, CONTRIBUTORS, "camille"), "camille@example.org")
+    return user, signed_in(user)
+
+
+@pytest.fixture
+def director(django_user_model):
+    """(Dominique, the director: an Approver, who does not edit, and her signed-in client)."""
+    user = with_email(member_of(django_user_model, APPROVERS, "dominique"), "director@example.org")
+    return user, signed_in(user)
+
+
+@pytest.fixture
+def editor_member(django_user_model):
+    """(Eve, a member of the Editors, and her signed-in client, in French)."""
+    user = member_of(django_user_model, EDITORS, "eve")
+    return user, signed_in(user)
 
 
 def signed_in(user, language="fr"):

@@ -8,7 +8,7 @@ from editing.models import Draft, WorkflowSettings
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
 from tests.editing.conftest import opened_at, signed_in
-from tests.editing.review import APPROVERS, CONTRIBUTORS, change_url, staff_member, workflow_url
+from tests.editing.review import change_url, staff_member, workflow_url
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,23 +22,8 @@ def four_eyes():
 
 
 @pytest.fixture
-def editor_member(django_user_model):
-    return staff_member(django_user_model, "Editors", "eve")
-
-
-@pytest.fixture
 def other_editor(django_user_model):
     return staff_member(django_user_model, "Editors", "emile")
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    return staff_member(django_user_model, CONTRIBUTORS, "camille")
-
-
-@pytest.fixture
-def director(django_user_model):
-    return staff_member(django_user_model, APPROVERS, "dominique")
 
 
 def test_an_editor_cannot_publish_new_content_directly_under_four_eyes(

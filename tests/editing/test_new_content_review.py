@@ -9,25 +9,9 @@ from editing.models import Draft, WorkflowEvent
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
 from tests.editing.conftest import opened_at
-from tests.editing.review import APPROVERS, CONTRIBUTORS, change_url, staff_member, workflow_url
+from tests.editing.review import change_url, workflow_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    user, client = staff_member(django_user_model, CONTRIBUTORS, "camille")
-    user.email = "camille@example.org"
-    user.save()
-    return user, client
-
-
-@pytest.fixture
-def director(django_user_model):
-    user, client = staff_member(django_user_model, APPROVERS, "dominique")
-    user.email = "director@example.org"
-    user.save()
-    return user, client
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from organisations.models import Organisation
 from partners.models import Partnership
 from tests.admin.forms import organisation_form
 from tests.editing.conftest import opened_at
-from tests.editing.review import APPROVERS, CONTRIBUTORS, change_url, staff_member, workflow_url
+from tests.editing.review import change_url, workflow_url
 from tests.editing.test_conflicts_merged import form_as_shown
 
 pytestmark = pytest.mark.django_db
@@ -24,16 +24,6 @@ pytestmark = pytest.mark.django_db
 def ilo(editor_client):
     editor_client.post(reverse("admin:organisations_organisation_add"), organisation_form())
     return Organisation.objects.get()
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    return staff_member(django_user_model, CONTRIBUTORS, "camille")
-
-
-@pytest.fixture
-def director(django_user_model):
-    return staff_member(django_user_model, APPROVERS, "dominique")
 
 
 def submit(client, obj, go_live_at=None, **fields):

@@ -10,9 +10,6 @@ from django.urls import reverse
 from editing.models import AdminLanguage
 from tests.conftest import make_organisation
 from tests.editing.review import (
-    APPROVERS,
-    CONTRIBUTORS,
-    staff_member,
     submitted_draft,
     workflow_url,
 )
@@ -23,19 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ilo():
     return make_organisation(name_fr="Organisation internationale du Travail", slug_fr="oit")
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    user, client = staff_member(django_user_model, CONTRIBUTORS, "camille")
-    user.email = "camille@example.org"
-    user.save()
-    return user, client
-
-
-@pytest.fixture
-def director(django_user_model):
-    return staff_member(django_user_model, APPROVERS, "dominique")
 
 
 def emails_to(user):

@@ -9,7 +9,7 @@ from editing.models import Draft, WorkflowEvent, WorkflowSettings
 from organisations.models import Organisation
 from tests.admin.forms import organisation_form
 from tests.editing.conftest import opened_at
-from tests.editing.review import APPROVERS, CONTRIBUTORS, change_url, staff_member, workflow_url
+from tests.editing.review import change_url, workflow_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,24 +18,6 @@ pytestmark = pytest.mark.django_db
 def ilo(editor_client):
     editor_client.post(reverse("admin:organisations_organisation_add"), organisation_form())
     return Organisation.objects.get()
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    return staff_member(django_user_model, CONTRIBUTORS, "camille")
-
-
-@pytest.fixture
-def director(django_user_model):
-    user, client = staff_member(django_user_model, APPROVERS, "dominique")
-    user.email = "director@example.org"
-    user.save()
-    return user, client
-
-
-@pytest.fixture
-def editor_member(django_user_model):
-    return staff_member(django_user_model, "Editors", "eve")
 
 
 def public_page(client, obj):
