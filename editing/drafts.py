@@ -330,7 +330,9 @@ def next_go_live(now):
 def publish_due(now=None):
     """Publish the approved drafts whose go-live time has come; returns how many.
 
-    Each in its own transaction, the draft locked first, so that two runs at once (the
+    Each in its own transaction, the live row locked, then the draft (the order a save takes
+    them, editing/review_admin.py, so that the clock and an author saving the same draft never
+    wait on each other), the draft read again under its lock, so that two runs at once (the
     `publish_due_changes` command and a request) publish it once. A draft that no longer fits
     the live rows (a slug taken since) is sent back to its author with the reason, in their
     admin language, instead of stopping the others.
@@ -340,13 +342,15 @@ def publish_due(now=None):
     count = 0
     for pk in due.order_by("go_live_at", "pk").values_list("pk", flat=True):
         with transaction.atomic():
+            draft = due.filter(pk=pk).first()
+            obj = draft and draft.content_object
+            if obj is None:
+                due.filter(pk=pk).delete()  # its object is gone, or another run published it
+                continue
+            type(obj)._base_manager.select_for_update().filter(pk=obj.pk).exists()
             draft = due.select_for_update().filter(pk=pk).first()
             if draft is None:
                 continue  # published meanwhile by another run
-            obj = draft.content_object
-            if obj is None:
-                draft.delete()
-                continue
             try:
                 _publish_now(draft, obj, None, approver=draft.approved_by)  # by the clock
             except DraftConflict as conflict:

@@ -6,9 +6,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editing import drafts
 from editing.models import Draft, WorkflowEvent
 from organisations.models import Organisation
 from partners.models import Partnership
@@ -79,6 +82,22 @@ def test_the_command_publishes_an_approved_change_once_its_go_live_time_has_come
     # A second run (or a request at the same moment) publishes nothing twice.
     call_command("publish_due_changes", stdout=out)
     assert out.getvalue().splitlines()[-1] == "Published 0 scheduled change(s)."
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite locks the whole database")
+def test_the_clock_locks_the_live_row_before_the_draft_as_a_save_does(ilo, contributor, director):
+    # An author saving the same draft takes the live row, then the draft: in the other order,
+    # the clock and the author could each wait for the other (a deadlock).
+    _user, camille = contributor
+    _user, dominique = director
+    submit(camille, ilo, go_live_at=timezone.now() + timedelta(hours=1), summary_fr="Demain.")
+    dominique.post(workflow_url(ilo), {"action": "approve"})
+    Draft.objects.update(go_live_at=timezone.now() - timedelta(seconds=1))
+    with CaptureQueriesContext(connection) as queries:
+        assert drafts.publish_due() == 1
+    locked = [query["sql"] for query in queries if "FOR UPDATE" in query["sql"]]
+    assert '"organisations_organisation"' in locked[0]
+    assert '"editing_draft"' in locked[1]
 
 
 def test_a_scheduled_change_that_no_longer_fits_goes_back_to_its_author_with_the_reason(
